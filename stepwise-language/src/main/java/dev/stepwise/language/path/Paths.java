@@ -1,0 +1,18 @@
+package dev.stepwise.language.path;
+
+import dev.stepwise.language.expr.Expression;
+import dev.stepwise.language.expr.ExpressionSyntaxException;
+
+/** Compiles the JSONPath-mode paths of a definition. */
+public final class Paths {
+  private Paths() {}
+
+  /**
+   * A Path ({@code InputPath}, {@code OutputPath}, a {@code .$} value, a Choice {@code Variable}):
+   * {@code $...} on the input, {@code $$...} on the context object, {@code $name...} on a variable;
+   * full JSONPath (filters, slices, wildcards) where ASL allows it.
+   */
+  public static Expression compile(String text) throws ExpressionSyntaxException {
+    throw new UnsupportedOperationException("TODO: paths");
+  }
+}
