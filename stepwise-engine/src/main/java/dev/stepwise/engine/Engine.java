@@ -1,0 +1,76 @@
+package dev.stepwise.engine;
+
+import dev.stepwise.engine.runtime.Interpreter;
+import dev.stepwise.engine.runtime.Trigger;
+import dev.stepwise.engine.task.TaskDispatcher;
+import dev.stepwise.engine.time.Scheduler;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs executions: one {@link Interpreter} each, fed by timers and task completions through the
+ * {@link Scheduler}. Owns no transport and no storage format.
+ */
+public final class Engine {
+  private final EngineSettings settings;
+  private final InstantSource clock;
+  private final Scheduler scheduler;
+  private final TaskDispatcher dispatcher;
+  private final RandomGeneratorFactory<RandomGenerator> randoms;
+  private final long seed;
+  private final ConcurrentHashMap<String, ExecutionActor> executions = new ConcurrentHashMap<>();
+
+  /**
+   * @param seed seeds each execution's random source (jitter, task tokens) together with its ARN,
+   *     so a run is reproducible
+   */
+  public Engine(
+      EngineSettings settings,
+      InstantSource clock,
+      Scheduler scheduler,
+      TaskDispatcher dispatcher,
+      long seed) {
+    this.settings = settings;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.dispatcher = dispatcher;
+    this.randoms = RandomGeneratorFactory.of("L64X128MixRandom");
+    this.seed = seed;
+  }
+
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  public InstantSource clock() {
+    return clock;
+  }
+
+  /** Starts an execution; returns at once. */
+  public Execution start(ExecutionSpec spec) {
+    RandomGenerator random = randoms.create(seed ^ spec.executionArn().hashCode());
+    ExecutionActor actor =
+        new ExecutionActor(new Interpreter(spec, settings, random), clock, scheduler, dispatcher);
+    if (executions.putIfAbsent(spec.executionArn(), actor) != null) {
+      throw new IllegalStateException("execution exists: " + spec.executionArn());
+    }
+    actor.deliver(new Trigger.Start());
+    return actor;
+  }
+
+  public Optional<Execution> find(String executionArn) {
+    return Optional.ofNullable(executions.get(executionArn));
+  }
+
+  /** StopExecution: the execution ends ABORTED (no effect on a closed one). */
+  public void stop(String executionArn, @Nullable String error, @Nullable String cause) {
+    ExecutionActor actor = executions.get(executionArn);
+    if (actor != null) {
+      actor.deliver(new Trigger.Stop(error, cause));
+    }
+  }
+}

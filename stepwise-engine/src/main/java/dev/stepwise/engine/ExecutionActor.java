@@ -1,0 +1,169 @@
+package dev.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.engine.history.HistoryEvent;
+import dev.stepwise.engine.runtime.Effect;
+import dev.stepwise.engine.runtime.Interpreter;
+import dev.stepwise.engine.runtime.Step;
+import dev.stepwise.engine.runtime.Trigger;
+import dev.stepwise.engine.task.TaskCallbacks;
+import dev.stepwise.engine.task.TaskDispatcher;
+import dev.stepwise.engine.time.Scheduler;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Serialises the triggers of one execution: a mailbox drained by at most one thread at a time, so
+ * the interpreter needs no locks, and a waiting execution holds no thread.
+ */
+final class ExecutionActor implements Execution {
+  private final Interpreter interpreter;
+  private final InstantSource clock;
+  private final Scheduler scheduler;
+  private final TaskDispatcher dispatcher;
+  private final ConcurrentLinkedQueue<Trigger> mailbox = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final Map<Long, Scheduler.Cancellable> timers = new HashMap<>();
+  private final CompletableFuture<Execution> completion = new CompletableFuture<>();
+
+  ExecutionActor(
+      Interpreter interpreter,
+      InstantSource clock,
+      Scheduler scheduler,
+      TaskDispatcher dispatcher) {
+    this.interpreter = interpreter;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.dispatcher = dispatcher;
+  }
+
+  void deliver(Trigger trigger) {
+    mailbox.add(trigger);
+    if (draining.compareAndSet(false, true)) {
+      scheduler.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    while (true) {
+      Trigger next;
+      while ((next = mailbox.poll()) != null) {
+        Step step;
+        synchronized (this) {
+          step = interpreter.handle(next, clock.instant());
+        }
+        apply(step);
+      }
+      draining.set(false);
+      if (mailbox.isEmpty() || !draining.compareAndSet(false, true)) {
+        return;
+      }
+    }
+  }
+
+  private void apply(Step step) {
+    for (Effect effect : step.effects()) {
+      switch (effect) {
+        case Effect.ScheduleTimer t -> {
+          long id = t.timerId();
+          timers.put(
+              id,
+              scheduler.schedule(
+                  t.due(),
+                  () -> {
+                    timers.remove(id);
+                    deliver(new Trigger.TimerFired(id));
+                  }));
+        }
+        case Effect.CancelTimer t -> {
+          Scheduler.Cancellable c = timers.remove(t.timerId());
+          if (c != null) {
+            c.cancel();
+          }
+        }
+        case Effect.DispatchTask d ->
+            dispatcher.dispatch(d.request(), callbacks(d.request().taskId()));
+        case Effect.CancelTask c -> dispatcher.cancel(c.request(), c.cause());
+      }
+    }
+    if (step.status().closed() && !completion.isDone()) {
+      completion.complete(this);
+    }
+  }
+
+  private TaskCallbacks callbacks(long taskId) {
+    return new TaskCallbacks() {
+      @Override
+      public void started(@Nullable String workerName) {
+        deliver(new Trigger.TaskStarted(taskId, workerName));
+      }
+
+      @Override
+      public void submitted(JsonNode response) {
+        deliver(new Trigger.TaskSubmitted(taskId, response));
+      }
+
+      @Override
+      public void succeeded(JsonNode output) {
+        deliver(new Trigger.TaskSucceeded(taskId, output));
+      }
+
+      @Override
+      public void failed(@Nullable String error, @Nullable String cause) {
+        deliver(new Trigger.TaskFailed(taskId, error, cause));
+      }
+
+      @Override
+      public void heartbeat() {
+        deliver(new Trigger.TaskHeartbeat(taskId));
+      }
+    };
+  }
+
+  @Override
+  public ExecutionSpec spec() {
+    return interpreter.spec();
+  }
+
+  @Override
+  public synchronized ExecutionStatus status() {
+    return interpreter.status();
+  }
+
+  @Override
+  public synchronized @Nullable JsonNode output() {
+    return interpreter.output();
+  }
+
+  @Override
+  public synchronized @Nullable String error() {
+    return interpreter.error();
+  }
+
+  @Override
+  public synchronized @Nullable String cause() {
+    return interpreter.cause();
+  }
+
+  @Override
+  public synchronized @Nullable Instant stopDate() {
+    return interpreter.stopDate();
+  }
+
+  @Override
+  public synchronized List<HistoryEvent> history() {
+    return interpreter.history();
+  }
+
+  @Override
+  public CompletableFuture<Execution> completion() {
+    return completion;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.stepwise.engine.runtime;
+
+import dev.stepwise.engine.task.TaskRequest;
+import java.time.Instant;
+
+/** Work a step asks its runner to do outside the interpreter. */
+public sealed interface Effect {
+  /** Deliver {@code Trigger.TimerFired(timerId)} at {@code due}. */
+  record ScheduleTimer(long timerId, Instant due) implements Effect {}
+
+  record CancelTimer(long timerId) implements Effect {}
+
+  record DispatchTask(TaskRequest request) implements Effect {}
+
+  record CancelTask(TaskRequest request, String cause) implements Effect {}
+}

@@ -1,0 +1,53 @@
+package dev.stepwise.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.language.eval.Scope;
+import dev.stepwise.language.model.State;
+import dev.stepwise.language.model.Workflow;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One running {@code States} scope: the top level, a Parallel branch or a Map iteration. It is in
+ * exactly one state at a time; {@link #run} holds the progress of a state that waits (task, timer,
+ * children).
+ */
+final class Frame {
+  final long id;
+  final @Nullable Frame parent;
+  final Workflow workflow;
+  final VariableScope variables;
+
+  /** Branch or iteration index within the parent state; 0 for the top level. */
+  final int index;
+
+  /** The id of this frame's latest event: the next event's {@code previousEventId}. */
+  long lastEventId;
+
+  State state;
+  JsonNode input;
+  long enteredEventId;
+  Instant enteredTime;
+  int retryCount;
+  @Nullable StateRun run;
+  @Nullable Scope scope;
+  boolean ended;
+
+  Frame(
+      long id,
+      @Nullable Frame parent,
+      Workflow workflow,
+      VariableScope variables,
+      int index,
+      long lastEventId) {
+    this.id = id;
+    this.parent = parent;
+    this.workflow = workflow;
+    this.variables = variables;
+    this.index = index;
+    this.lastEventId = lastEventId;
+    this.state = workflow.start();
+    this.input = com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    this.enteredTime = Instant.EPOCH;
+  }
+}

@@ -1,0 +1,1560 @@
+package dev.stepwise.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.engine.EngineSettings;
+import dev.stepwise.engine.ExecutionSpec;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.history.EventType;
+import dev.stepwise.engine.history.HistoryEvent;
+import dev.stepwise.engine.runtime.StateRun.MapRun;
+import dev.stepwise.engine.runtime.StateRun.ParallelRun;
+import dev.stepwise.engine.runtime.StateRun.TaskRun;
+import dev.stepwise.engine.runtime.StateRun.Timer;
+import dev.stepwise.engine.runtime.StateRun.WaitRun;
+import dev.stepwise.engine.task.Resource;
+import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.language.eval.ErrorNames;
+import dev.stepwise.language.eval.Scope;
+import dev.stepwise.language.eval.StatesException;
+import dev.stepwise.language.expr.Expression;
+import dev.stepwise.language.json.Json;
+import dev.stepwise.language.model.Catcher;
+import dev.stepwise.language.model.ChoiceState;
+import dev.stepwise.language.model.FailState;
+import dev.stepwise.language.model.Io;
+import dev.stepwise.language.model.MapState;
+import dev.stepwise.language.model.ParallelState;
+import dev.stepwise.language.model.PassState;
+import dev.stepwise.language.model.QueryLanguage;
+import dev.stepwise.language.model.Retrier;
+import dev.stepwise.language.model.State;
+import dev.stepwise.language.model.SucceedState;
+import dev.stepwise.language.model.TaskState;
+import dev.stepwise.language.model.Transition;
+import dev.stepwise.language.model.ValueSource;
+import dev.stepwise.language.model.WaitState;
+import dev.stepwise.language.model.Workflow;
+import dev.stepwise.language.parse.MachineType;
+import dev.stepwise.language.path.ReferencePath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/*
+ * Implementation notes.
+ *
+ * One Interpreter owns one execution's runtime state and is driven by Triggers; it never blocks,
+ * never reads a clock (each trigger brings "now") and does no I/O: what must happen outside comes
+ * back as Effects (timers, task dispatches, cancellations) in the Step.
+ *
+ * Within a trigger, work is an agenda of small actions run to quiescence. Every state transition
+ * goes through the agenda instead of recursing, so a 10,000-iteration Choice loop or a 10,000-item
+ * Map uses constant stack. Parallel branches and Map iterations are frames; they advance
+ * interleaved in agenda order, the way AWS's branches interleave.
+ *
+ * Callers serialise triggers per execution (the methods are not thread-safe).
+ */
+/** Advances one execution: AWS's state semantics, history and error handling. */
+public final class Interpreter {
+  private static final String HISTORY_LIMIT_CAUSE =
+      "The execution reached the maximum number of history events (%d).";
+
+  private final ExecutionSpec spec;
+  private final EngineSettings settings;
+  private final RandomGenerator random;
+  private final EventLog log;
+  private final ContextObject contextObject;
+  private final ArrayDeque<Runnable> agenda = new ArrayDeque<>();
+  private final Map<Long, Timer> timers = new HashMap<>();
+  private final Map<Long, Frame> tasks = new HashMap<>();
+  private final List<Effect> effects = new ArrayList<>();
+  private final Frame root;
+  private long nextId = 1;
+  private Instant now = Instant.EPOCH;
+
+  private ExecutionStatus status = ExecutionStatus.RUNNING;
+  private @Nullable JsonNode output;
+  private @Nullable String error;
+  private @Nullable String cause;
+  private @Nullable Instant stopDate;
+
+  public Interpreter(ExecutionSpec spec, EngineSettings settings, RandomGenerator random) {
+    this.spec = spec;
+    this.settings = settings;
+    this.random = random;
+    boolean standard = spec.type() == MachineType.STANDARD;
+    this.log =
+        new EventLog(spec.recordHistory() || standard, standard ? settings.historyEventLimit() : 0);
+    this.contextObject = new ContextObject(spec);
+    this.root = new Frame(nextId++, null, spec.machine().workflow(), new VariableScope(null), 0, 0);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Public surface
+
+  /** Applies one trigger at instant {@code at} and returns what it did. */
+  public Step handle(Trigger trigger, Instant at) {
+    this.now = at;
+    effects.clear();
+    int firstEvent = log.size();
+    if (status == ExecutionStatus.RUNNING) {
+      try {
+        switch (trigger) {
+          case Trigger.Start s -> start();
+          case Trigger.TimerFired t -> fireTimer(t.timerId());
+          case Trigger.TaskStarted t -> taskStarted(t.taskId(), t.workerName());
+          case Trigger.TaskSubmitted t -> taskSubmitted(t.taskId(), t.response());
+          case Trigger.TaskSucceeded t -> taskSucceeded(t.taskId(), t.output());
+          case Trigger.TaskFailed t -> taskFailed(t.taskId(), t.error(), t.cause());
+          case Trigger.TaskHeartbeat t -> taskHeartbeat(t.taskId());
+          case Trigger.Stop s -> closeExecution(ExecutionStatus.ABORTED, s.error(), s.cause());
+        }
+        drain();
+      } catch (EventLog.LimitReached e) {
+        agenda.clear();
+        closeExecution(
+            ExecutionStatus.FAILED,
+            ErrorNames.RUNTIME,
+            HISTORY_LIMIT_CAUSE.formatted(settings.historyEventLimit()));
+      }
+    }
+    return new Step(log.since(firstEvent), effects, status);
+  }
+
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  public @Nullable JsonNode output() {
+    return output;
+  }
+
+  public @Nullable String error() {
+    return error;
+  }
+
+  public @Nullable String cause() {
+    return cause;
+  }
+
+  public @Nullable Instant stopDate() {
+    return stopDate;
+  }
+
+  public List<HistoryEvent> history() {
+    return List.copyOf(log.all());
+  }
+
+  public ExecutionSpec spec() {
+    return spec;
+  }
+
+  /** The task (by id) that a token names, if it still waits; used to route SendTask* calls. */
+  public boolean awaitsTask(long taskId, String token) {
+    Frame f = tasks.get(taskId);
+    return f != null && f.run instanceof TaskRun run && token.equals(run.token);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Execution lifecycle
+
+  private void start() {
+    log.append(0, now, EventType.ExecutionStarted, this::executionStartedDetails);
+    Long timeout = spec.machine().timeoutSeconds();
+    if (timeout != null) {
+      scheduleTimer(root, null, Timer.Kind.EXECUTION_TIMEOUT, now.plusSeconds(timeout));
+    }
+    JsonNode input = spec.input();
+    agenda.add(() -> enter(root, root.workflow.startAt(), input));
+  }
+
+  private ObjectNode executionStartedDetails() {
+    ObjectNode d = Json.NODES.objectNode();
+    d.put("input", Json.write(spec.input()));
+    d.putObject("inputDetails").put("truncated", false);
+    d.put("roleArn", spec.roleArn());
+    if (spec.stateMachineAliasArn() != null) {
+      d.put("stateMachineAliasArn", spec.stateMachineAliasArn());
+    }
+    if (spec.stateMachineVersionArn() != null) {
+      d.put("stateMachineVersionArn", spec.stateMachineVersionArn());
+    }
+    return d;
+  }
+
+  private void drain() {
+    Runnable next;
+    while (status == ExecutionStatus.RUNNING && (next = agenda.poll()) != null) {
+      next.run();
+    }
+  }
+
+  private void closeExecution(
+      ExecutionStatus closing, @Nullable String closingError, @Nullable String closingCause) {
+    if (status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    EventType type =
+        switch (closing) {
+          case ABORTED -> EventType.ExecutionAborted;
+          case TIMED_OUT -> EventType.ExecutionTimedOut;
+          default -> EventType.ExecutionFailed;
+        };
+    log.append(
+        log.lastId(),
+        now,
+        type,
+        () -> errorDetails(Json.NODES.objectNode(), closingError, closingCause));
+    finish(closing, null, closingError, closingCause);
+  }
+
+  private void succeedExecution(JsonNode result) {
+    log.append(
+        root.lastEventId,
+        now,
+        EventType.ExecutionSucceeded,
+        () -> payloadDetails(Json.NODES.objectNode(), "output", result));
+    finish(ExecutionStatus.SUCCEEDED, result, null, null);
+  }
+
+  private void finish(
+      ExecutionStatus closing,
+      @Nullable JsonNode result,
+      @Nullable String closingError,
+      @Nullable String closingCause) {
+    status = closing;
+    output = result;
+    error = closingError;
+    cause = closingCause;
+    stopDate = now;
+    agenda.clear();
+    for (Timer t : timers.values()) {
+      effects.add(new Effect.CancelTimer(t.id()));
+    }
+    timers.clear();
+    for (Frame f : tasks.values()) {
+      if (f.run instanceof TaskRun run && run.request != null) {
+        effects.add(new Effect.CancelTask(run.request, abortCause()));
+      }
+    }
+    tasks.clear();
+  }
+
+  private String abortCause() {
+    return "The Task state in AWS Step Functions execution ["
+        + spec.executionArn()
+        + "] which was managing this resource was aborted";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Frames: entering states, transitions, ends
+
+  private void enter(Frame f, String stateName, JsonNode input) {
+    State state = f.workflow.state(stateName);
+    f.state = state;
+    f.input = input;
+    f.run = null;
+    f.scope = null;
+    f.retryCount = 0;
+    f.enteredTime = now;
+    f.enteredEventId =
+        append(
+            f, enteredType(state), () -> payloadDetails(nameDetails(state.name()), "input", input));
+    try {
+      execute(f);
+    } catch (StatesException e) {
+      stateFailed(f, e);
+    }
+  }
+
+  private void execute(Frame f) {
+    switch (f.state) {
+      case PassState s -> executePass(f, s);
+      case ChoiceState s -> executeChoice(f, s);
+      case WaitState s -> executeWait(f, s);
+      case SucceedState s -> executeSucceed(f, s);
+      case FailState s -> executeFail(f, s);
+      case TaskState s -> executeTask(f, s);
+      case ParallelState s -> executeParallel(f, s);
+      case MapState s -> executeMap(f, s);
+    }
+  }
+
+  /** Emits the state's Exited event, applies its assignments, and follows {@code next}. */
+  private void exitState(
+      Frame f, JsonNode out, @Nullable Map<String, JsonNode> assigned, @Nullable String next) {
+    checkPayloadSize(f.state.name(), out);
+    if (assigned != null) {
+      f.variables.assign(assigned);
+    }
+    append(f, exitedType(f.state), () -> exitedDetails(f.state.name(), out, assigned));
+    f.run = null;
+    if (next != null) {
+      agenda.add(() -> enter(f, next, out));
+    } else {
+      frameSucceeded(f, out);
+    }
+  }
+
+  private @Nullable String nextOf(Transition transition) {
+    return switch (transition) {
+      case Transition.Next n -> n.state();
+      case Transition.End e -> null;
+    };
+  }
+
+  private void frameSucceeded(Frame f, JsonNode out) {
+    f.ended = true;
+    if (f.parent == null) {
+      succeedExecution(out);
+      return;
+    }
+    Frame owner = f.parent;
+    switch (owner.run) {
+      case ParallelRun run -> branchSucceeded(owner, run, f, out);
+      case MapRun run -> iterationSucceeded(owner, run, f, out);
+      case null, default -> {
+        // The owner already moved on (failed or was aborted): a late end changes nothing.
+      }
+    }
+  }
+
+  private void frameFailed(Frame f, @Nullable String err, @Nullable String why) {
+    f.ended = true;
+    if (f.parent == null) {
+      closeExecution(ExecutionStatus.FAILED, err, why);
+      return;
+    }
+    Frame owner = f.parent;
+    switch (owner.run) {
+      case ParallelRun run -> branchFailed(owner, run, f, err, why);
+      case MapRun run -> iterationFailed(owner, run, f, err, why);
+      case null, default -> {}
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pass, Choice, Wait, Succeed, Fail
+
+  private void executePass(Frame f, PassState s) {
+    Io io = s.io();
+    if (s.queryLanguage() == QueryLanguage.JSONATA) {
+      Scope scope = scope(f);
+      Map<String, JsonNode> assigned = assign(io.assign(), f.input, scope);
+      JsonNode out = io.output() == null ? f.input : io.output().evaluate(f.input, scope);
+      exitState(f, out, assigned, nextOf(s.transition()));
+      return;
+    }
+    JsonNode effective = inputPath(f, io);
+    if (s.parameters() != null) {
+      effective = s.parameters().evaluate(effective, scope(f));
+    }
+    JsonNode result = s.result() != null ? s.result() : effective;
+    Map<String, JsonNode> assigned = assign(io.assign(), result, scopeOrNull(f, io.assign()));
+    JsonNode out = outputPath(f, io, resultPath(s.resultPath(), f.input, result));
+    exitState(f, out, assigned, nextOf(s.transition()));
+  }
+
+  private void executeChoice(Frame f, ChoiceState s) {
+    Io io = s.io();
+    boolean jsonata = s.queryLanguage() == QueryLanguage.JSONATA;
+    JsonNode effective = jsonata ? f.input : inputPath(f, io);
+    Scope scope = scope(f);
+    for (ChoiceState.Rule rule : s.choices()) {
+      if (rule.condition().test(effective, scope)) {
+        Map<String, JsonNode> assigned = assign(rule.assign(), effective, scope);
+        JsonNode out =
+            jsonata
+                ? (rule.output() == null ? f.input : rule.output().evaluate(f.input, scope))
+                : outputPath(f, io, effective);
+        exitState(f, out, assigned, rule.next());
+        return;
+      }
+    }
+    if (s.defaultNext() == null) {
+      throw new StatesException(ErrorNames.NO_CHOICE_MATCHED, "No Matches!", false);
+    }
+    Map<String, JsonNode> assigned = assign(io.assign(), effective, scope);
+    JsonNode out =
+        jsonata
+            ? (io.output() == null ? f.input : io.output().evaluate(f.input, scope))
+            : outputPath(f, io, effective);
+    exitState(f, out, assigned, s.defaultNext());
+  }
+
+  private void executeWait(Frame f, WaitState s) {
+    Io io = s.io();
+    boolean jsonata = s.queryLanguage() == QueryLanguage.JSONATA;
+    JsonNode effective = jsonata ? f.input : inputPath(f, io);
+    Instant due = WaitTimes.due(s, effective, scope(f), now, spec.type());
+    if (!due.isAfter(now)) {
+      completeWait(f, s, effective);
+      return;
+    }
+    WaitRun run = new WaitRun();
+    f.run = run;
+    run.timerId = scheduleTimer(f, run, Timer.Kind.WAIT, due);
+  }
+
+  private void completeWait(Frame f, WaitState s) {
+    Io io = s.io();
+    completeWait(f, s, s.queryLanguage() == QueryLanguage.JSONATA ? f.input : inputPath(f, io));
+  }
+
+  private void completeWait(Frame f, WaitState s, JsonNode effective) {
+    Io io = s.io();
+    Scope scope = scope(f);
+    Map<String, JsonNode> assigned = assign(io.assign(), effective, scope);
+    JsonNode out =
+        s.queryLanguage() == QueryLanguage.JSONATA
+            ? (io.output() == null ? f.input : io.output().evaluate(f.input, scope))
+            : outputPath(f, io, effective);
+    exitState(f, out, assigned, nextOf(s.transition()));
+  }
+
+  private void executeSucceed(Frame f, SucceedState s) {
+    Io io = s.io();
+    JsonNode out;
+    if (s.queryLanguage() == QueryLanguage.JSONATA) {
+      out = io.output() == null ? f.input : io.output().evaluate(f.input, scope(f));
+    } else {
+      out = outputPath(f, io, inputPath(f, io));
+    }
+    exitState(f, out, null, null);
+  }
+
+  private void executeFail(Frame f, FailState s) {
+    String err = failField(f, s.error());
+    String why = failField(f, s.cause());
+    frameFailed(f, err, why);
+  }
+
+  private @Nullable String failField(Frame f, @Nullable ValueSource source) {
+    return switch (source) {
+      case null -> null;
+      case ValueSource.Literal l -> l.value().asText();
+      case ValueSource.Dynamic d -> {
+        JsonNode v = d.expression().evaluate(f.input, scope(f));
+        if (!v.isTextual()) {
+          throw f.state.queryLanguage() == QueryLanguage.JSONATA
+              ? StatesException.queryEvaluation(
+                  "The JSONata expression '"
+                      + d.expression().source()
+                      + "' specified for the field '"
+                      + d.field()
+                      + "' returned an unexpected result type. Expected 'string', but was '"
+                      + jsonTypeName(v)
+                      + "' for value: "
+                      + Json.write(v))
+              : StatesException.runtime(
+                  "The JsonPath expression for field '" + d.field() + "' must resolve to a string");
+        }
+        yield v.asText();
+      }
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Task
+
+  private void executeTask(Frame f, TaskState s) {
+    Resource resource = Resource.parse(s.resource());
+    String token = resource.hasTaskToken() ? newToken(f) : null;
+    JsonNode parameters = taskParameters(f, s, token);
+    TaskRun run = new TaskRun(parameters);
+    run.token = token;
+    run.timeoutSeconds = seconds(f, s.timeoutSeconds());
+    run.heartbeatSeconds = seconds(f, s.heartbeatSeconds());
+    f.run = run;
+    scheduleTask(f, s, run, resource);
+  }
+
+  private JsonNode taskParameters(Frame f, TaskState s, @Nullable String token) {
+    if (token != null) {
+      f.scope = null;
+      f.scope = scopeWith(f, null, token);
+    }
+    if (s.queryLanguage() == QueryLanguage.JSONATA) {
+      return s.parameters() == null ? f.input : s.parameters().evaluate(f.input, scope(f));
+    }
+    JsonNode effective = inputPath(f, s.io());
+    return s.parameters() == null ? effective : s.parameters().evaluate(effective, scope(f));
+  }
+
+  private void scheduleTask(Frame f, TaskState s, TaskRun run, Resource resource) {
+    long taskId = nextId++;
+    run.request =
+        new TaskRequest(
+            spec.executionArn(),
+            taskId,
+            s.name(),
+            resource,
+            run.parameters,
+            run.token,
+            run.timeoutSeconds,
+            run.heartbeatSeconds,
+            s.credentials() == null ? null : s.credentials().evaluate(f.input, scope(f)));
+    run.started = false;
+    tasks.put(taskId, f);
+    switch (resource.family()) {
+      case TASK -> append(f, EventType.TaskScheduled, () -> taskScheduledDetails(resource, run));
+      case LAMBDA ->
+          append(
+              f,
+              EventType.LambdaFunctionScheduled,
+              () -> {
+                ObjectNode d = payloadDetails(Json.NODES.objectNode(), "input", run.parameters);
+                d.put("resource", resource.arn());
+                putSeconds(d, "timeoutInSeconds", run.timeoutSeconds);
+                return d;
+              });
+      case ACTIVITY ->
+          append(
+              f,
+              EventType.ActivityScheduled,
+              () -> {
+                ObjectNode d = Json.NODES.objectNode();
+                d.put("resource", resource.arn());
+                payloadDetails(d, "input", run.parameters);
+                putSeconds(d, "timeoutInSeconds", run.timeoutSeconds);
+                putSeconds(d, "heartbeatInSeconds", run.heartbeatSeconds);
+                return d;
+              });
+    }
+    effects.add(new Effect.DispatchTask(run.request));
+    if (resource.family() != Resource.Family.ACTIVITY) {
+      markStarted(f, run, null);
+    }
+  }
+
+  private ObjectNode taskScheduledDetails(Resource resource, TaskRun run) {
+    ObjectNode d = taskDetails(resource);
+    d.put("region", settings.region());
+    d.put("parameters", Json.write(run.parameters));
+    putSeconds(d, "timeoutInSeconds", run.timeoutSeconds);
+    putSeconds(d, "heartbeatInSeconds", run.heartbeatSeconds);
+    return d;
+  }
+
+  private void markStarted(Frame f, TaskRun run, @Nullable String workerName) {
+    run.started = true;
+    Resource resource = run.request.resource();
+    switch (resource.family()) {
+      case TASK -> append(f, EventType.TaskStarted, () -> taskDetails(resource));
+      case LAMBDA -> append(f, EventType.LambdaFunctionStarted, null);
+      case ACTIVITY ->
+          append(
+              f,
+              EventType.ActivityStarted,
+              () -> {
+                ObjectNode d = Json.NODES.objectNode();
+                if (workerName != null) {
+                  d.put("workerName", workerName);
+                }
+                return d;
+              });
+    }
+    if (run.timeoutSeconds != null) {
+      run.timeoutTimer =
+          scheduleTimer(f, run, Timer.Kind.TASK_TIMEOUT, now.plusSeconds(run.timeoutSeconds));
+    }
+    if (run.heartbeatSeconds != null) {
+      run.heartbeatTimer =
+          scheduleTimer(
+              f, run, Timer.Kind.HEARTBEAT_TIMEOUT, now.plusSeconds(run.heartbeatSeconds));
+    }
+  }
+
+  private @Nullable Frame taskFrame(long taskId) {
+    Frame f = tasks.get(taskId);
+    return f != null && f.run instanceof TaskRun run && run.request.taskId() == taskId ? f : null;
+  }
+
+  private void taskStarted(long taskId, @Nullable String workerName) {
+    Frame f = taskFrame(taskId);
+    if (f != null && f.run instanceof TaskRun run && !run.started) {
+      markStarted(f, run, workerName);
+    }
+  }
+
+  private void taskSubmitted(long taskId, JsonNode response) {
+    Frame f = taskFrame(taskId);
+    if (f != null && f.run instanceof TaskRun run) {
+      Resource resource = run.request.resource();
+      append(
+          f,
+          EventType.TaskSubmitted,
+          () -> payloadDetails(taskDetails(resource), "output", response));
+    }
+  }
+
+  private void taskHeartbeat(long taskId) {
+    Frame f = taskFrame(taskId);
+    if (f != null && f.run instanceof TaskRun run && run.heartbeatSeconds != null) {
+      cancelTimer(run.heartbeatTimer);
+      run.heartbeatTimer =
+          scheduleTimer(
+              f, run, Timer.Kind.HEARTBEAT_TIMEOUT, now.plusSeconds(run.heartbeatSeconds));
+    }
+  }
+
+  private void taskSucceeded(long taskId, JsonNode result) {
+    Frame f = taskFrame(taskId);
+    if (f == null || !(f.run instanceof TaskRun run)) {
+      return;
+    }
+    endTask(run);
+    Resource resource = run.request.resource();
+    append(
+        f,
+        switch (resource.family()) {
+          case TASK -> EventType.TaskSucceeded;
+          case LAMBDA -> EventType.LambdaFunctionSucceeded;
+          case ACTIVITY -> EventType.ActivitySucceeded;
+        },
+        () ->
+            payloadDetails(
+                resource.family() == Resource.Family.TASK
+                    ? taskDetails(resource)
+                    : Json.NODES.objectNode(),
+                "output",
+                result));
+    guarded(f, () -> completeWithResult(f, result));
+  }
+
+  private void taskFailed(long taskId, @Nullable String err, @Nullable String why) {
+    Frame f = taskFrame(taskId);
+    if (f == null || !(f.run instanceof TaskRun run)) {
+      return;
+    }
+    endTask(run);
+    Resource resource = run.request.resource();
+    append(
+        f,
+        switch (resource.family()) {
+          case TASK -> EventType.TaskFailed;
+          case LAMBDA -> EventType.LambdaFunctionFailed;
+          case ACTIVITY -> EventType.ActivityFailed;
+        },
+        () ->
+            errorDetails(
+                resource.family() == Resource.Family.TASK
+                    ? taskDetails(resource)
+                    : Json.NODES.objectNode(),
+                err,
+                why));
+    handleError(f, err, why);
+  }
+
+  private void taskTimedOut(Frame f, TaskRun run) {
+    endTask(run);
+    effects.add(new Effect.CancelTask(run.request, "The task timed out"));
+    Resource resource = run.request.resource();
+    append(
+        f,
+        switch (resource.family()) {
+          case TASK -> EventType.TaskTimedOut;
+          case LAMBDA -> EventType.LambdaFunctionTimedOut;
+          case ACTIVITY -> EventType.ActivityTimedOut;
+        },
+        () ->
+            errorDetails(
+                resource.family() == Resource.Family.TASK
+                    ? taskDetails(resource)
+                    : Json.NODES.objectNode(),
+                ErrorNames.TIMEOUT,
+                null));
+    handleError(f, ErrorNames.TIMEOUT, null);
+  }
+
+  private void endTask(TaskRun run) {
+    tasks.remove(run.request.taskId());
+    cancelTimer(run.timeoutTimer);
+    cancelTimer(run.heartbeatTimer);
+    run.timeoutTimer = -1;
+    run.heartbeatTimer = -1;
+  }
+
+  private String newToken(Frame f) {
+    byte[] nonce = new byte[12];
+    random.nextBytes(nonce);
+    String raw = spec.executionArn() + "#" + f.id + "#" + HexFormat.of().formatHex(nonce);
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Parallel
+
+  private void executeParallel(Frame f, ParallelState s) {
+    JsonNode branchInput;
+    if (s.queryLanguage() == QueryLanguage.JSONATA) {
+      branchInput = s.parameters() == null ? f.input : s.parameters().evaluate(f.input, scope(f));
+    } else {
+      JsonNode effective = inputPath(f, s.io());
+      branchInput =
+          s.parameters() == null ? effective : s.parameters().evaluate(effective, scope(f));
+    }
+    ParallelRun run = new ParallelRun(branchInput);
+    f.run = run;
+    startBranches(f, s, run);
+  }
+
+  private void startBranches(Frame f, ParallelState s, ParallelRun run) {
+    long started = append(f, EventType.ParallelStateStarted, null);
+    int n = s.branches().size();
+    run.branches = new Frame[n];
+    run.results = new JsonNode[n];
+    run.remaining = n;
+    run.failed = false;
+    for (int i = 0; i < n; i++) {
+      Workflow branch = s.branches().get(i);
+      Frame child = new Frame(nextId++, f, branch, new VariableScope(f.variables), i, started);
+      run.branches[i] = child;
+      agenda.add(() -> enter(child, branch.startAt(), run.branchInput));
+    }
+    if (n == 0) {
+      agenda.add(() -> parallelSucceeded(f, run));
+    }
+  }
+
+  private void branchSucceeded(Frame f, ParallelRun run, Frame branch, JsonNode out) {
+    if (run.failed || run.branches[branch.index] != branch) {
+      return;
+    }
+    run.results[branch.index] = out;
+    f.lastEventId = Math.max(f.lastEventId, branch.lastEventId);
+    if (--run.remaining == 0) {
+      parallelSucceeded(f, run);
+    }
+  }
+
+  private void parallelSucceeded(Frame f, ParallelRun run) {
+    append(f, EventType.ParallelStateSucceeded, null);
+    ArrayNode results = Json.NODES.arrayNode(run.results.length);
+    for (JsonNode r : run.results) {
+      results.add(r);
+    }
+    guarded(f, () -> completeWithResult(f, results));
+  }
+
+  private void branchFailed(
+      Frame f, ParallelRun run, Frame branch, @Nullable String err, @Nullable String why) {
+    if (run.failed || run.branches[branch.index] != branch) {
+      return;
+    }
+    run.failed = true;
+    for (Frame other : run.branches) {
+      if (other != branch) {
+        abortFrame(other);
+      }
+    }
+    appendAfter(f, branch.lastEventId, EventType.ParallelStateFailed, null);
+    handleError(f, err, why);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Map (inline; distributed maps run inline too)
+
+  private void executeMap(Frame f, MapState s) {
+    Scope scope = scope(f);
+    JsonNode effective;
+    JsonNode items;
+    if (s.queryLanguage() == QueryLanguage.JSONATA) {
+      effective = f.input;
+      items = s.items() == null ? f.input : s.items().evaluate(f.input, scope);
+      if (!items.isArray()) {
+        String what = s.items() == null ? "Map state input" : null;
+        throw StatesException.queryEvaluation(
+            what != null
+                ? "Map state input must be an array but was: " + Json.write(items)
+                : "The JSONata expression '"
+                    + s.items().source()
+                    + "' specified for the field 'Items' returned an unexpected result type."
+                    + " Expected 'array', but was '"
+                    + jsonTypeName(items)
+                    + "' for value: "
+                    + Json.write(items));
+      }
+    } else {
+      effective = inputPath(f, s.io());
+      items = s.itemsPath() == null ? effective : s.itemsPath().evaluate(effective, scope);
+      if (!items.isArray()) {
+        throw StatesException.runtime(
+            "Reference path \""
+                + (s.itemsPath() == null ? "$" : s.itemsPath().source())
+                + "\" must point to array.");
+      }
+    }
+    int maxConcurrency = mapLimit(f, s.maxConcurrency(), "MaxConcurrency");
+    Long toleratedCount = toleratedCount(f, s.toleratedFailureCount());
+    Double toleratedPercentage = toleratedPercentage(f, s.toleratedFailurePercentage());
+    MapRun run = new MapRun(effective, items, maxConcurrency, toleratedCount, toleratedPercentage);
+    f.run = run;
+    startIterations(f, s, run);
+  }
+
+  private void startIterations(Frame f, MapState s, MapRun run) {
+    int n = run.items.size();
+    run.results = new JsonNode[n];
+    run.running = new Frame[n];
+    run.next = 0;
+    run.active = 0;
+    run.completed = 0;
+    run.failures = 0;
+    run.failed = false;
+    run.startedEventId =
+        append(
+            f,
+            EventType.MapStateStarted,
+            () -> {
+              ObjectNode d = Json.NODES.objectNode();
+              d.put("length", n);
+              return d;
+            });
+    if (n == 0) {
+      mapSucceeded(f, run);
+      return;
+    }
+    fillIterations(f, s, run);
+  }
+
+  private void fillIterations(Frame f, MapState s, MapRun run) {
+    int limit = run.maxConcurrency == 0 ? Integer.MAX_VALUE : run.maxConcurrency;
+    while (run.active < limit && run.next < run.items.size() && !run.failed) {
+      startIteration(f, s, run, run.next++);
+    }
+  }
+
+  private void startIteration(Frame f, MapState s, MapRun run, int index) {
+    JsonNode item = run.items.get(index);
+    JsonNode input;
+    if (s.itemSelector() == null) {
+      input = item;
+    } else {
+      ObjectNode mapItem = Json.NODES.objectNode();
+      mapItem.put("Index", index);
+      mapItem.set("Value", item);
+      Scope itemScope =
+          new Scope(
+              contextObject.forState(s.name(), f.enteredTime, null, null, mapItem),
+              f.variables,
+              f.input,
+              null,
+              null);
+      input = s.itemSelector().evaluate(run.effectiveInput, itemScope);
+    }
+    long started =
+        append(f, EventType.MapIterationStarted, () -> iterationDetails(s.name(), index));
+    Frame child =
+        new Frame(nextId++, f, s.itemProcessor(), new VariableScope(f.variables), index, started);
+    run.running[index] = child;
+    run.active++;
+    agenda.add(() -> enter(child, s.itemProcessor().startAt(), input));
+  }
+
+  private void iterationSucceeded(Frame f, MapRun run, Frame iteration, JsonNode out) {
+    if (run.failed || run.running[iteration.index] != iteration) {
+      return;
+    }
+    MapState s = (MapState) f.state;
+    run.results[iteration.index] = out;
+    run.running[iteration.index] = null;
+    appendAfter(
+        f,
+        iteration.lastEventId,
+        EventType.MapIterationSucceeded,
+        () -> iterationDetails(s.name(), iteration.index));
+    iterationEnded(f, s, run);
+  }
+
+  private void iterationFailed(
+      Frame f, MapRun run, Frame iteration, @Nullable String err, @Nullable String why) {
+    if (run.failed || run.running[iteration.index] != iteration) {
+      return;
+    }
+    MapState s = (MapState) f.state;
+    run.running[iteration.index] = null;
+    appendAfter(
+        f,
+        iteration.lastEventId,
+        EventType.MapIterationFailed,
+        () -> iterationDetails(s.name(), iteration.index));
+    run.failures++;
+    run.results[iteration.index] = errorOutput(err, why);
+    boolean tolerant = run.toleratedCount != null || run.toleratedPercentage != null;
+    if (!tolerant || exceedsTolerance(run)) {
+      run.failed = true;
+      for (Frame other : run.running) {
+        if (other != null) {
+          abortFrame(other);
+          appendAfter(
+              f,
+              other.lastEventId,
+              EventType.MapIterationAborted,
+              () -> iterationDetails(s.name(), other.index));
+        }
+      }
+      appendAfter(f, iteration.lastEventId, EventType.MapStateFailed, null);
+      if (tolerant) {
+        handleError(
+            f,
+            ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+            "The specified tolerated failure threshold was exceeded");
+      } else {
+        handleError(f, err, why);
+      }
+      return;
+    }
+    iterationEnded(f, s, run);
+  }
+
+  private boolean exceedsTolerance(MapRun run) {
+    int total = run.items.size();
+    if (run.toleratedCount != null && run.failures > run.toleratedCount) {
+      return true;
+    }
+    return run.toleratedPercentage != null
+        && total > 0
+        && run.failures * 100.0 / total > run.toleratedPercentage;
+  }
+
+  private void iterationEnded(Frame f, MapState s, MapRun run) {
+    run.active--;
+    run.completed++;
+    if (run.completed == run.items.size()) {
+      mapSucceeded(f, run);
+    } else {
+      fillIterations(f, s, run);
+    }
+  }
+
+  private void mapSucceeded(Frame f, MapRun run) {
+    append(f, EventType.MapStateSucceeded, null);
+    ArrayNode results = Json.NODES.arrayNode(run.results.length);
+    for (JsonNode r : run.results) {
+      results.add(r);
+    }
+    guarded(f, () -> completeWithResult(f, results));
+  }
+
+  private int mapLimit(Frame f, @Nullable ValueSource source, String field) {
+    JsonNode v = value(f, source);
+    if (v == null) {
+      return 0;
+    }
+    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0) {
+      throw invalidMapValue(source, v, "integer");
+    }
+    return v.asInt();
+  }
+
+  private @Nullable Long toleratedCount(Frame f, @Nullable ValueSource source) {
+    JsonNode v = value(f, source);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isIntegralNumber()) {
+      throw invalidMapValue(source, v, "integer");
+    }
+    if (v.asLong() < 0) {
+      throw StatesException.runtime("ToleratedFailureCount cannot be negative.");
+    }
+    return v.asLong();
+  }
+
+  private @Nullable Double toleratedPercentage(Frame f, @Nullable ValueSource source) {
+    JsonNode v = value(f, source);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isNumber()) {
+      throw invalidMapValue(source, v, "float");
+    }
+    double p = v.asDouble();
+    if (p < 0 || p > 100) {
+      throw StatesException.runtime("ToleratedFailurePercentage must be between 0 and 100.");
+    }
+    return p;
+  }
+
+  private StatesException invalidMapValue(ValueSource source, JsonNode v, String type) {
+    if (source instanceof ValueSource.Dynamic d && d.field().endsWith("Path")) {
+      return StatesException.runtime(
+          "The "
+              + d.field()
+              + " field refers to value \""
+              + (v.isTextual() ? v.asText() : Json.write(v))
+              + "\" which is not a valid "
+              + type
+              + ": "
+              + d.expression().source());
+    }
+    return StatesException.queryEvaluation(
+        "The value of the field '"
+            + source.field()
+            + "' is not a valid "
+            + type
+            + ": "
+            + Json.write(v));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Results, errors, retries and catchers (Task, Parallel, Map)
+
+  /** ResultSelector, ResultPath, OutputPath (JSONPath) or Output (JSONata), Assign; then exit. */
+  private void completeWithResult(Frame f, JsonNode result) {
+    checkPayloadSize(f.state.name(), result);
+    State s = f.state;
+    Io io = io(s);
+    String next = nextOf(transition(s));
+    if (s.queryLanguage() == QueryLanguage.JSONATA) {
+      Scope scope = scope(f).withResult(result);
+      Map<String, JsonNode> assigned = assign(io.assign(), result, scope);
+      JsonNode out = io.output() == null ? result : io.output().evaluate(f.input, scope);
+      exitState(f, out, assigned, next);
+      return;
+    }
+    Expression selector = resultSelector(s);
+    JsonNode selected = selector == null ? result : selector.evaluate(result, scope(f));
+    Map<String, JsonNode> assigned = assign(io.assign(), result, scopeOrNull(f, io.assign()));
+    JsonNode out = outputPath(f, io, resultPath(resultPathOf(s), f.input, selected));
+    exitState(f, out, assigned, next);
+  }
+
+  /** A state's evaluation threw: record it, then retry, catch or fail as AWS does. */
+  private void stateFailed(Frame f, StatesException e) {
+    String why =
+        e.stateScoped()
+            ? "An error occurred while executing the state '"
+                + f.state.name()
+                + "' (entered at the event id #"
+                + f.enteredEventId
+                + "). "
+                + e.statesCause()
+            : e.statesCause();
+    if (ErrorNames.QUERY_EVALUATION_ERROR.equals(e.error())) {
+      append(
+          f,
+          EventType.EvaluationFailed,
+          () -> {
+            ObjectNode d = errorDetails(Json.NODES.objectNode(), e.error(), why);
+            String location = evaluationLocation(e.statesCause());
+            if (location != null) {
+              d.put("location", location);
+            }
+            d.put("state", f.state.name());
+            return d;
+          });
+      if (f.state instanceof MapState) {
+        append(f, EventType.MapStateFailed, null);
+      }
+    }
+    if (f.run instanceof TaskRun run && run.request != null) {
+      endTask(run);
+    }
+    handleError(f, e.error(), why);
+  }
+
+  private static @Nullable String evaluationLocation(String cause) {
+    String marker = "specified for the field '";
+    int at = cause.indexOf(marker);
+    if (at < 0) {
+      return null;
+    }
+    int from = at + marker.length();
+    int to = cause.indexOf('\'', from);
+    return to < 0 ? null : cause.substring(from, to);
+  }
+
+  private void handleError(Frame f, @Nullable String err, @Nullable String why) {
+    String name = err == null ? "" : err;
+    List<Retrier> retriers = retriers(f.state);
+    if (f.run instanceof StateRun.Retryable retryable && !retriers.isEmpty()) {
+      for (int i = 0; i < retriers.size(); i++) {
+        Retrier r = retriers.get(i);
+        if (!ErrorMatch.matches(r.errorEquals(), name)) {
+          continue;
+        }
+        if (!ErrorMatch.retriable(name)) {
+          break;
+        }
+        int attempt = retryable.retryState().count(i);
+        if (attempt >= r.maxAttempts()) {
+          break;
+        }
+        retryable.retryState(retryable.retryState().increment(i));
+        f.retryCount++;
+        Duration delay = ErrorMatch.delay(r, attempt + 1, random);
+        if (delay.isZero()) {
+          agenda.add(() -> retry(f, retryable));
+        } else {
+          scheduleTimer(f, retryable, Timer.Kind.RETRY, now.plus(delay));
+        }
+        return;
+      }
+    }
+    for (Catcher c : catchers(f.state)) {
+      if (ErrorMatch.matches(c.errorEquals(), name)) {
+        guarded(f, () -> caught(f, c, errorOutput(err, why)));
+        return;
+      }
+    }
+    f.run = null;
+    frameFailed(f, err, why);
+  }
+
+  private void retry(Frame f, StateRun.Retryable run) {
+    if (f.run != run || f.ended) {
+      return;
+    }
+    f.scope = null;
+    guarded(
+        f,
+        () -> {
+          switch (run) {
+            case TaskRun t -> {
+              TaskState s = (TaskState) f.state;
+              Resource resource = Resource.parse(s.resource());
+              if (resource.hasTaskToken()) {
+                t.token = newToken(f);
+                t.parameters = taskParameters(f, s, t.token);
+              }
+              scheduleTask(f, s, t, resource);
+            }
+            case ParallelRun p -> startBranches(f, (ParallelState) f.state, p);
+            case MapRun m -> startIterations(f, (MapState) f.state, m);
+          }
+        });
+  }
+
+  private void caught(Frame f, Catcher c, ObjectNode errorOutput) {
+    f.run = null;
+    if (f.state.queryLanguage() == QueryLanguage.JSONATA) {
+      Scope scope = scope(f).withErrorOutput(errorOutput);
+      Map<String, JsonNode> assigned = assign(c.assign(), errorOutput, scope);
+      JsonNode out = c.output() == null ? errorOutput : c.output().evaluate(f.input, scope);
+      exitState(f, out, assigned, c.next());
+      return;
+    }
+    Map<String, JsonNode> assigned = assign(c.assign(), errorOutput, scopeOrNull(f, c.assign()));
+    JsonNode out = resultPath(c.resultPath(), f.input, errorOutput);
+    exitState(f, out, assigned, c.next());
+  }
+
+  /** Runs {@code action}; a States error it throws fails the frame's state. */
+  private void guarded(Frame f, Runnable action) {
+    try {
+      action.run();
+    } catch (StatesException e) {
+      stateFailed(f, e);
+    }
+  }
+
+  private static ObjectNode errorOutput(@Nullable String err, @Nullable String why) {
+    ObjectNode o = Json.NODES.objectNode();
+    if (err == null) {
+      o.putNull("Error");
+    } else {
+      o.put("Error", err);
+    }
+    if (why == null) {
+      o.putNull("Cause");
+    } else {
+      o.put("Cause", why);
+    }
+    return o;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Aborting frames (a sibling failed)
+
+  private void abortFrame(Frame f) {
+    if (f.ended) {
+      return;
+    }
+    f.ended = true;
+    StateRun run = f.run;
+    f.run = null;
+    switch (run) {
+      case TaskRun t -> {
+        if (t.request != null && tasks.containsKey(t.request.taskId())) {
+          endTask(t);
+          effects.add(new Effect.CancelTask(t.request, abortCause()));
+        }
+        cancelTimer(t.retryTimer);
+        append(f, EventType.TaskStateAborted, null);
+      }
+      case WaitRun w -> {
+        cancelTimer(w.timerId);
+        append(f, EventType.WaitStateAborted, null);
+      }
+      case ParallelRun p -> {
+        for (Frame b : p.branches) {
+          abortFrame(b);
+        }
+        append(f, EventType.ParallelStateAborted, null);
+      }
+      case MapRun m -> {
+        MapState s = (MapState) f.state;
+        for (Frame it : m.running) {
+          if (it != null) {
+            abortFrame(it);
+            appendAfter(
+                f,
+                it.lastEventId,
+                EventType.MapIterationAborted,
+                () -> iterationDetails(s.name(), it.index));
+          }
+        }
+        append(f, EventType.MapStateAborted, null);
+      }
+      case null -> {}
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Timers
+
+  private long scheduleTimer(Frame f, @Nullable StateRun run, Timer.Kind kind, Instant due) {
+    long id = nextId++;
+    timers.put(id, new Timer(id, f, run, kind, due));
+    effects.add(new Effect.ScheduleTimer(id, due));
+    if (run instanceof TaskRun t && kind == Timer.Kind.RETRY) {
+      t.retryTimer = id;
+    }
+    return id;
+  }
+
+  private void cancelTimer(long id) {
+    if (id >= 0 && timers.remove(id) != null) {
+      effects.add(new Effect.CancelTimer(id));
+    }
+  }
+
+  private void fireTimer(long timerId) {
+    Timer t = timers.remove(timerId);
+    if (t == null) {
+      return;
+    }
+    Frame f = t.frame();
+    if (t.kind() == Timer.Kind.EXECUTION_TIMEOUT) {
+      closeExecution(ExecutionStatus.TIMED_OUT, ErrorNames.TIMEOUT, null);
+      return;
+    }
+    if (f.ended || f.run != t.run()) {
+      return;
+    }
+    switch (t.kind()) {
+      case WAIT -> guarded(f, () -> completeWait(f, (WaitState) f.state));
+      case RETRY -> retry(f, (StateRun.Retryable) t.run());
+      case TASK_TIMEOUT, HEARTBEAT_TIMEOUT -> taskTimedOut(f, (TaskRun) t.run());
+      case EXECUTION_TIMEOUT -> throw new IllegalStateException("handled above");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Data flow helpers
+
+  private Scope scope(Frame f) {
+    if (f.scope == null) {
+      f.scope = scopeWith(f, null, null);
+    }
+    return f.scope;
+  }
+
+  private @Nullable Scope scopeOrNull(Frame f, @Nullable Expression needed) {
+    return needed == null ? null : scope(f);
+  }
+
+  private Scope scopeWith(Frame f, @Nullable ObjectNode mapItem, @Nullable String token) {
+    Integer retryCount = f.state instanceof TaskState ? f.retryCount : null;
+    JsonNode context =
+        contextObject.forState(f.state.name(), f.enteredTime, retryCount, token, mapItem);
+    return new Scope(context, f.variables, f.input, null, null);
+  }
+
+  private JsonNode inputPath(Frame f, Io io) {
+    Optional<Expression> path = io.inputPath();
+    if (path.isEmpty()) {
+      return Json.NODES.objectNode();
+    }
+    Expression p = path.get();
+    return isRoot(p) ? f.input : p.evaluate(f.input, scope(f));
+  }
+
+  private JsonNode outputPath(Frame f, Io io, JsonNode document) {
+    Optional<Expression> path = io.outputPath();
+    if (path.isEmpty()) {
+      return Json.NODES.objectNode();
+    }
+    Expression p = path.get();
+    return isRoot(p) ? document : p.evaluate(document, scope(f));
+  }
+
+  private static JsonNode resultPath(
+      Optional<ReferencePath> path, JsonNode rawInput, JsonNode result) {
+    if (path.isEmpty()) {
+      return rawInput;
+    }
+    ReferencePath p = path.get();
+    return isRoot(p) ? result : p.write(rawInput, result);
+  }
+
+  private static boolean isRoot(Expression path) {
+    return "$".equals(path.source());
+  }
+
+  private @Nullable Map<String, JsonNode> assign(
+      @Nullable Expression assign, JsonNode document, @Nullable Scope scope) {
+    if (assign == null || scope == null) {
+      return null;
+    }
+    JsonNode values = assign.evaluate(document, scope);
+    Map<String, JsonNode> assigned = new LinkedHashMap<>();
+    values.properties().forEach(e -> assigned.put(e.getKey(), e.getValue()));
+    return assigned;
+  }
+
+  private @Nullable JsonNode value(Frame f, @Nullable ValueSource source) {
+    return switch (source) {
+      case null -> null;
+      case ValueSource.Literal l -> l.value();
+      case ValueSource.Dynamic d -> {
+        JsonNode document =
+            f.state.queryLanguage() == QueryLanguage.JSONATA ? f.input : inputPath(f, io(f.state));
+        yield d.expression().evaluate(document, scope(f));
+      }
+    };
+  }
+
+  private @Nullable Long seconds(Frame f, @Nullable ValueSource source) {
+    JsonNode v = value(f, source);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isIntegralNumber() || v.asLong() <= 0) {
+      String field = source.field();
+      throw source instanceof ValueSource.Dynamic d && field.endsWith("Path")
+          ? StatesException.runtime(
+              "The "
+                  + field
+                  + " parameter references a value that is not a positive integer: "
+                  + d.expression().source()
+                  + " == "
+                  + Json.write(v))
+          : StatesException.queryEvaluation(
+              "The value of the field '" + field + "' must be a positive integer: " + v);
+    }
+    return v.asLong();
+  }
+
+  private void checkPayloadSize(String stateName, JsonNode payload) {
+    if (!log.recording()) {
+      return;
+    }
+    int max = settings.payloadLimitBytes();
+    // Cheap bound first: serialising is only needed for payloads that could be large.
+    if (payload.isContainerNode() && payload.size() > 64) {
+      if (Json.write(payload).getBytes(StandardCharsets.UTF_8).length > max) {
+        throw new StatesException(
+            ErrorNames.DATA_LIMIT_EXCEEDED,
+            "The state/task '"
+                + stateName
+                + "' returned a result with a size exceeding the maximum number of bytes service"
+                + " limit.",
+            false);
+      }
+    }
+  }
+
+  static String jsonTypeName(JsonNode v) {
+    return switch (v.getNodeType()) {
+      case ARRAY -> "array";
+      case OBJECT -> "object";
+      case STRING -> "string";
+      case NUMBER -> "number";
+      case BOOLEAN -> "boolean";
+      case NULL, MISSING -> "null";
+      default -> "unknown";
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Model accessors shared by Task, Parallel and Map
+
+  private static Io io(State s) {
+    return switch (s) {
+      case PassState p -> p.io();
+      case TaskState t -> t.io();
+      case ChoiceState c -> c.io();
+      case WaitState w -> w.io();
+      case SucceedState u -> u.io();
+      case ParallelState p -> p.io();
+      case MapState m -> m.io();
+      case FailState x -> new Io(Optional.empty(), Optional.empty(), null, null);
+    };
+  }
+
+  private static Transition transition(State s) {
+    return switch (s) {
+      case TaskState t -> t.transition();
+      case ParallelState p -> p.transition();
+      case MapState m -> m.transition();
+      case PassState p -> p.transition();
+      case WaitState w -> w.transition();
+      default -> Transition.END;
+    };
+  }
+
+  private static @Nullable Expression resultSelector(State s) {
+    return switch (s) {
+      case TaskState t -> t.resultSelector();
+      case ParallelState p -> p.resultSelector();
+      case MapState m -> m.resultSelector();
+      default -> null;
+    };
+  }
+
+  private static Optional<ReferencePath> resultPathOf(State s) {
+    return switch (s) {
+      case TaskState t -> t.resultPath();
+      case ParallelState p -> p.resultPath();
+      case MapState m -> m.resultPath();
+      case PassState p -> p.resultPath();
+      default -> Optional.empty();
+    };
+  }
+
+  private static List<Retrier> retriers(State s) {
+    return switch (s) {
+      case TaskState t -> t.retry();
+      case ParallelState p -> p.retry();
+      case MapState m -> m.retry();
+      default -> List.of();
+    };
+  }
+
+  private static List<Catcher> catchers(State s) {
+    return switch (s) {
+      case TaskState t -> t.catchers();
+      case ParallelState p -> p.catchers();
+      case MapState m -> m.catchers();
+      default -> List.of();
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events
+
+  private long append(Frame f, EventType type, @Nullable Supplier<ObjectNode> details) {
+    long id = log.append(f.lastEventId, now, type, details);
+    f.lastEventId = id;
+    return id;
+  }
+
+  private long appendAfter(
+      Frame f, long previous, EventType type, @Nullable Supplier<ObjectNode> details) {
+    long id = log.append(previous, now, type, details);
+    f.lastEventId = id;
+    return id;
+  }
+
+  private static EventType enteredType(State s) {
+    return switch (s) {
+      case PassState x -> EventType.PassStateEntered;
+      case TaskState x -> EventType.TaskStateEntered;
+      case ChoiceState x -> EventType.ChoiceStateEntered;
+      case WaitState x -> EventType.WaitStateEntered;
+      case SucceedState x -> EventType.SucceedStateEntered;
+      case FailState x -> EventType.FailStateEntered;
+      case ParallelState x -> EventType.ParallelStateEntered;
+      case MapState x -> EventType.MapStateEntered;
+    };
+  }
+
+  private static EventType exitedType(State s) {
+    return switch (s) {
+      case PassState x -> EventType.PassStateExited;
+      case TaskState x -> EventType.TaskStateExited;
+      case ChoiceState x -> EventType.ChoiceStateExited;
+      case WaitState x -> EventType.WaitStateExited;
+      case SucceedState x -> EventType.SucceedStateExited;
+      case ParallelState x -> EventType.ParallelStateExited;
+      case MapState x -> EventType.MapStateExited;
+      case FailState x -> throw new IllegalStateException("Fail states do not exit");
+    };
+  }
+
+  private static ObjectNode nameDetails(String name) {
+    ObjectNode d = Json.NODES.objectNode();
+    d.put("name", name);
+    return d;
+  }
+
+  private static ObjectNode exitedDetails(
+      String name, JsonNode out, @Nullable Map<String, JsonNode> assigned) {
+    ObjectNode d = payloadDetails(nameDetails(name), "output", out);
+    if (assigned != null) {
+      ObjectNode vars = d.putObject("assignedVariables");
+      assigned.forEach((k, v) -> vars.put(k, Json.write(v)));
+      d.putObject("assignedVariablesDetails").put("truncated", false);
+    }
+    return d;
+  }
+
+  private static ObjectNode payloadDetails(ObjectNode d, String field, JsonNode payload) {
+    d.put(field, Json.write(payload));
+    d.putObject(field + "Details").put("truncated", false);
+    return d;
+  }
+
+  private static ObjectNode errorDetails(ObjectNode d, @Nullable String err, @Nullable String why) {
+    if (err != null) {
+      d.put("error", err);
+    }
+    if (why != null) {
+      d.put("cause", why);
+    }
+    return d;
+  }
+
+  private static ObjectNode taskDetails(Resource resource) {
+    ObjectNode d = Json.NODES.objectNode();
+    d.put("resourceType", resource.resourceType());
+    d.put("resource", resource.resource());
+    return d;
+  }
+
+  private static ObjectNode iterationDetails(String name, int index) {
+    ObjectNode d = Json.NODES.objectNode();
+    d.put("name", name);
+    d.put("index", index);
+    return d;
+  }
+
+  private static void putSeconds(ObjectNode d, String field, @Nullable Long seconds) {
+    if (seconds != null) {
+      d.put(field, seconds);
+    }
+  }
+
+  static JsonNode nullToJson(@Nullable JsonNode node) {
+    return node == null ? NullNode.getInstance() : node;
+  }
+}
