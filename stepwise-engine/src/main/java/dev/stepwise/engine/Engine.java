@@ -2,6 +2,8 @@ package dev.stepwise.engine;
 
 import dev.stepwise.engine.runtime.Interpreter;
 import dev.stepwise.engine.runtime.Trigger;
+import dev.stepwise.engine.store.ExecutionRecord;
+import dev.stepwise.engine.store.ExecutionStore;
 import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.time.Scheduler;
 import java.time.InstantSource;
@@ -20,6 +22,7 @@ public final class Engine {
   private final InstantSource clock;
   private final Scheduler scheduler;
   private final TaskDispatcher dispatcher;
+  private final ExecutionStore store;
   private final RandomGeneratorFactory<RandomGenerator> randoms;
   private final long seed;
   private final ConcurrentHashMap<String, ExecutionActor> executions = new ConcurrentHashMap<>();
@@ -33,11 +36,13 @@ public final class Engine {
       InstantSource clock,
       Scheduler scheduler,
       TaskDispatcher dispatcher,
+      ExecutionStore store,
       long seed) {
     this.settings = settings;
     this.clock = clock;
     this.scheduler = scheduler;
     this.dispatcher = dispatcher;
+    this.store = store;
     this.randoms = RandomGeneratorFactory.of("L64X128MixRandom");
     this.seed = seed;
   }
@@ -52,14 +57,37 @@ public final class Engine {
 
   /** Starts an execution; returns at once. */
   public Execution start(ExecutionSpec spec) {
-    RandomGenerator random = randoms.create(seed ^ spec.executionArn().hashCode());
-    ExecutionActor actor =
-        new ExecutionActor(new Interpreter(spec, settings, random), clock, scheduler, dispatcher);
+    long executionSeed = seed ^ spec.executionArn().hashCode();
+    ExecutionActor actor = actor(spec, executionSeed);
     if (executions.putIfAbsent(spec.executionArn(), actor) != null) {
       throw new IllegalStateException("execution exists: " + spec.executionArn());
     }
     actor.deliver(new Trigger.Start());
     return actor;
+  }
+
+  /** Picks up every execution the store holds as RUNNING (after a restart). */
+  public int resumeAll() {
+    int resumed = 0;
+    for (ExecutionRecord record : store.running()) {
+      ExecutionActor actor = actor(record.spec(), record.seed());
+      if (executions.putIfAbsent(record.spec().executionArn(), actor) == null) {
+        actor.resume(store.journal(record.spec().executionArn()));
+        resumed++;
+      }
+    }
+    return resumed;
+  }
+
+  private ExecutionActor actor(ExecutionSpec spec, long executionSeed) {
+    RandomGenerator random = randoms.create(executionSeed);
+    return new ExecutionActor(
+        new Interpreter(spec, settings, random),
+        executionSeed,
+        store,
+        clock,
+        scheduler,
+        dispatcher);
   }
 
   public Optional<Execution> find(String executionArn) {

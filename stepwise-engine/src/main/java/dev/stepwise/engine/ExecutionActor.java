@@ -6,6 +6,9 @@ import dev.stepwise.engine.runtime.Effect;
 import dev.stepwise.engine.runtime.Interpreter;
 import dev.stepwise.engine.runtime.Step;
 import dev.stepwise.engine.runtime.Trigger;
+import dev.stepwise.engine.store.ExecutionRecord;
+import dev.stepwise.engine.store.ExecutionStore;
+import dev.stepwise.engine.store.StepRecord;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.time.Scheduler;
@@ -25,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ExecutionActor implements Execution {
   private final Interpreter interpreter;
+  private final long seed;
+  private final ExecutionStore store;
   private final InstantSource clock;
   private final Scheduler scheduler;
   private final TaskDispatcher dispatcher;
@@ -32,13 +37,18 @@ final class ExecutionActor implements Execution {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final Map<Long, Scheduler.Cancellable> timers = new HashMap<>();
   private final CompletableFuture<Execution> completion = new CompletableFuture<>();
+  private long sequence;
 
   ExecutionActor(
       Interpreter interpreter,
+      long seed,
+      ExecutionStore store,
       InstantSource clock,
       Scheduler scheduler,
       TaskDispatcher dispatcher) {
     this.interpreter = interpreter;
+    this.seed = seed;
+    this.store = store;
     this.clock = clock;
     this.scheduler = scheduler;
     this.dispatcher = dispatcher;
@@ -55,17 +65,46 @@ final class ExecutionActor implements Execution {
     while (true) {
       Trigger next;
       while ((next = mailbox.poll()) != null) {
-        Step step;
+        Trigger trigger = next;
+        Instant at = clock.instant();
+        StepRecord record;
         synchronized (this) {
-          step = interpreter.handle(next, clock.instant());
+          Step step = interpreter.handle(trigger, at);
+          record = new StepRecord(snapshot(), sequence++, trigger, at, step);
         }
-        apply(step);
+        // Effects (timers, dispatches) and acknowledgements wait until the step is durable.
+        store.append(record).thenRun(() -> apply(record.step()));
       }
       draining.set(false);
       if (mailbox.isEmpty() || !draining.compareAndSet(false, true)) {
         return;
       }
     }
+  }
+
+  /**
+   * Rebuilds the interpreter's state from the journal of a stored execution and arms its timers and
+   * outstanding tasks again. Called before any trigger is delivered.
+   */
+  void resume(java.util.List<ExecutionStore.JournalEntry> journal) {
+    synchronized (this) {
+      for (ExecutionStore.JournalEntry entry : journal) {
+        interpreter.handle(entry.trigger(), entry.at());
+        sequence = entry.sequence() + 1;
+      }
+    }
+    apply(new Step(java.util.List.of(), interpreter.resumeEffects(), interpreter.status()));
+  }
+
+  private ExecutionRecord snapshot() {
+    return new ExecutionRecord(
+        interpreter.spec(),
+        seed,
+        interpreter.status(),
+        interpreter.output(),
+        interpreter.error(),
+        interpreter.cause(),
+        interpreter.stopDate());
   }
 
   private void apply(Step step) {
@@ -158,8 +197,8 @@ final class ExecutionActor implements Execution {
   }
 
   @Override
-  public synchronized List<HistoryEvent> history() {
-    return interpreter.history();
+  public List<HistoryEvent> history() {
+    return store.history(interpreter.spec().executionArn());
   }
 
   @Override

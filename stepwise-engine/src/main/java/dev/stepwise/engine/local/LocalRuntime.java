@@ -6,6 +6,7 @@ import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionSpec;
+import dev.stepwise.engine.store.InMemoryExecutionStore;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.task.TaskRequest;
@@ -51,7 +52,14 @@ public final class LocalRuntime {
     this.arns = Arns.of(settings);
     this.clock = fastTime ? new ManualClock(start) : InstantSource.system();
     this.scheduler = new VirtualTimeScheduler(clock);
-    this.engine = new Engine(settings, clock, scheduler, new UnconfiguredTasks(), seed);
+    this.engine =
+        new Engine(
+            settings,
+            clock,
+            scheduler,
+            new UnconfiguredTasks(),
+            new InMemoryExecutionStore(),
+            seed);
   }
 
   public Arns arns() {

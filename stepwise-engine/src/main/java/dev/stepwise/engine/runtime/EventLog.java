@@ -62,15 +62,10 @@ final class EventLog {
     return lastId;
   }
 
-  int size() {
-    return events.size();
-  }
-
-  List<HistoryEvent> since(int index) {
-    return events.subList(index, events.size());
-  }
-
-  List<HistoryEvent> all() {
-    return events;
+  /** The events appended since the last call, which starts a new step. */
+  List<HistoryEvent> drain() {
+    List<HistoryEvent> step = List.copyOf(events);
+    events.clear();
+    return step;
   }
 }

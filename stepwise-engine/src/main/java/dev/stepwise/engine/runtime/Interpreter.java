@@ -8,7 +8,6 @@ import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.ExecutionSpec;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.history.EventType;
-import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.runtime.StateRun.MapRun;
 import dev.stepwise.engine.runtime.StateRun.ParallelRun;
 import dev.stepwise.engine.runtime.StateRun.TaskRun;
@@ -110,7 +109,6 @@ public final class Interpreter {
   public Step handle(Trigger trigger, Instant at) {
     this.now = at;
     effects.clear();
-    int firstEvent = log.size();
     if (status == ExecutionStatus.RUNNING) {
       try {
         switch (trigger) {
@@ -132,7 +130,7 @@ public final class Interpreter {
             HISTORY_LIMIT_CAUSE.formatted(settings.historyEventLimit()));
       }
     }
-    return new Step(log.since(firstEvent), effects, status);
+    return new Step(log.drain(), effects, status);
   }
 
   public ExecutionStatus status() {
@@ -155,12 +153,27 @@ public final class Interpreter {
     return stopDate;
   }
 
-  public List<HistoryEvent> history() {
-    return List.copyOf(log.all());
-  }
-
   public ExecutionSpec spec() {
     return spec;
+  }
+
+  /**
+   * After a restart, once the journal has been replayed through {@link #handle}: the timers to arm
+   * again and the tasks whose outcome is unknown (dispatched again: tasks are at-least-once).
+   */
+  public List<Effect> resumeEffects() {
+    List<Effect> resume = new ArrayList<>();
+    timers.values().stream()
+        .sorted(java.util.Comparator.comparingLong(Timer::id))
+        .forEach(t -> resume.add(new Effect.ScheduleTimer(t.id(), t.due())));
+    tasks.values().stream()
+        .map(f -> (TaskRun) f.run)
+        .filter(run -> !run.submitted)
+        .filter(
+            run -> !(run.started && run.request.resource().family() == Resource.Family.ACTIVITY))
+        .sorted(java.util.Comparator.comparingLong(run -> run.request.taskId()))
+        .forEach(run -> resume.add(new Effect.DispatchTask(run.request)));
+    return resume;
   }
 
   /** The task (by id) that a token names, if it still waits; used to route SendTask* calls. */
@@ -509,6 +522,7 @@ public final class Interpreter {
             run.heartbeatSeconds,
             s.credentials() == null ? null : s.credentials().evaluate(f.input, scope(f)));
     run.started = false;
+    run.submitted = false;
     tasks.put(taskId, f);
     switch (resource.family()) {
       case TASK -> append(f, EventType.TaskScheduled, () -> taskScheduledDetails(resource, run));
@@ -594,6 +608,7 @@ public final class Interpreter {
   private void taskSubmitted(long taskId, JsonNode response) {
     Frame f = taskFrame(taskId);
     if (f != null && f.run instanceof TaskRun run) {
+      run.submitted = true;
       Resource resource = run.request.resource();
       append(
           f,

@@ -31,6 +31,7 @@ sealed interface StateRun {
     @Nullable Long timeoutSeconds;
     @Nullable Long heartbeatSeconds;
     boolean started;
+    boolean submitted;
     RetryCounters retry = RetryCounters.NONE;
 
     TaskRun(JsonNode parameters) {

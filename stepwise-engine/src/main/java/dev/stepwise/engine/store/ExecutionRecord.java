@@ -1,0 +1,21 @@
+package dev.stepwise.engine.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.engine.ExecutionSpec;
+import dev.stepwise.engine.ExecutionStatus;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An execution as stored: what it started with and where it stands.
+ *
+ * @param seed the seed of the execution's random source, so replay reproduces it
+ */
+public record ExecutionRecord(
+    ExecutionSpec spec,
+    long seed,
+    ExecutionStatus status,
+    @Nullable JsonNode output,
+    @Nullable String error,
+    @Nullable String cause,
+    @Nullable Instant stopDate) {}

@@ -1,0 +1,70 @@
+package dev.stepwise.engine.store;
+
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.history.HistoryEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Keeps everything in memory; durable for the life of the process only. No journal is kept. */
+public final class InMemoryExecutionStore implements ExecutionStore {
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+  private static final class Stored {
+    volatile ExecutionRecord record;
+    final List<HistoryEvent> events = new ArrayList<>();
+
+    Stored(ExecutionRecord record) {
+      this.record = record;
+    }
+  }
+
+  private final ConcurrentHashMap<String, Stored> executions = new ConcurrentHashMap<>();
+
+  @Override
+  public CompletableFuture<Void> append(StepRecord step) {
+    ExecutionRecord record = step.execution();
+    Stored stored =
+        executions.computeIfAbsent(record.spec().executionArn(), arn -> new Stored(record));
+    synchronized (stored) {
+      stored.record = record;
+      stored.events.addAll(step.step().events());
+    }
+    return DONE;
+  }
+
+  @Override
+  public Optional<ExecutionRecord> find(String executionArn) {
+    Stored s = executions.get(executionArn);
+    return s == null ? Optional.empty() : Optional.of(s.record);
+  }
+
+  @Override
+  public List<HistoryEvent> history(String executionArn) {
+    Stored s = executions.get(executionArn);
+    if (s == null) {
+      return List.of();
+    }
+    synchronized (s) {
+      return List.copyOf(s.events);
+    }
+  }
+
+  @Override
+  public List<ExecutionRecord> running() {
+    List<ExecutionRecord> out = new ArrayList<>();
+    for (Stored s : executions.values()) {
+      if (s.record.status() == ExecutionStatus.RUNNING) {
+        out.add(s.record);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<JournalEntry> journal(String executionArn) {
+    return List.of();
+  }
+}
