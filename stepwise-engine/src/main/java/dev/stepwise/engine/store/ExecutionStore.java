@@ -21,6 +21,9 @@ public interface ExecutionStore {
   /** The execution's events in id order. */
   List<HistoryEvent> history(String executionArn);
 
+  /** A page of executions in {@link ExecutionQuery}'s order. */
+  List<ExecutionRecord> list(ExecutionQuery query);
+
   /** Executions still RUNNING, to resume after a restart. */
   List<ExecutionRecord> running();
 

@@ -3,6 +3,7 @@ package dev.stepwise.engine.store;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.history.HistoryEvent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,30 @@ public final class InMemoryExecutionStore implements ExecutionStore {
     synchronized (s) {
       return List.copyOf(s.events);
     }
+  }
+
+  @Override
+  public List<ExecutionRecord> list(ExecutionQuery query) {
+    Comparator<ExecutionRecord> newestFirst =
+        Comparator.comparing((ExecutionRecord r) -> r.spec().startTime())
+            .thenComparing(r -> r.spec().executionArn())
+            .reversed();
+    return executions.values().stream()
+        .map(s -> s.record)
+        .filter(
+            r ->
+                query.stateMachineArn() == null
+                    || query.stateMachineArn().equals(r.spec().stateMachineArn()))
+        .filter(r -> query.status() == null || query.status() == r.status())
+        .filter(r -> query.after() == null || isAfter(r, query.after()))
+        .sorted(newestFirst)
+        .limit(query.limit())
+        .toList();
+  }
+
+  private static boolean isAfter(ExecutionRecord r, ExecutionQuery.Position p) {
+    int c = r.spec().startTime().compareTo(p.startTime());
+    return c < 0 || (c == 0 && r.spec().executionArn().compareTo(p.executionArn()) < 0);
   }
 
   @Override

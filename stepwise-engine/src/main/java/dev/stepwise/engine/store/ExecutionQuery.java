@@ -1,0 +1,23 @@
+package dev.stepwise.engine.store;
+
+import dev.stepwise.engine.ExecutionStatus;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A page of ListExecutions: newest first (start time descending, then ARN descending).
+ *
+ * @param stateMachineArn only executions of this state machine, or all when null
+ * @param status only executions with this status, or all when null
+ * @param limit at most this many
+ * @param after continue after this position (exclusive), or from the newest when null
+ */
+public record ExecutionQuery(
+    @Nullable String stateMachineArn,
+    @Nullable ExecutionStatus status,
+    int limit,
+    @Nullable Position after) {
+
+  /** A position in the listing order. */
+  public record Position(Instant startTime, String executionArn) {}
+}
