@@ -3,7 +3,6 @@ package dev.stepwise.engine.history;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.language.json.Json;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,8 +29,11 @@ public final class HistoryJson {
     return o;
   }
 
-  /** AWS JSON protocol timestamps: seconds since the epoch with a millisecond fraction. */
-  public static BigDecimal epochSeconds(Instant instant) {
-    return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
+  /**
+   * AWS JSON protocol timestamps: seconds since the epoch with a millisecond fraction, as a double
+   * (AWS writes e.g. {@code 1.707912552613E9}).
+   */
+  public static double epochSeconds(Instant instant) {
+    return instant.toEpochMilli() / 1000.0;
   }
 }

@@ -310,11 +310,20 @@ public final class Interpreter {
   /** Emits the state's Exited event, applies its assignments, and follows {@code next}. */
   private void exitState(
       Frame f, JsonNode out, @Nullable Map<String, JsonNode> assigned, @Nullable String next) {
-    checkPayloadSize(f.state.name(), out);
-    if (assigned != null) {
-      f.variables.assign(assigned);
+    if (log.recording()) {
+      // The event needs the text anyway; measuring it enforces AWS's payload limit for free.
+      String text = Json.write(out);
+      checkPayloadSize(f.state.name(), text);
+      if (assigned != null) {
+        f.variables.assign(assigned);
+      }
+      append(f, exitedType(f.state), () -> exitedDetails(f.state.name(), text, assigned));
+    } else {
+      if (assigned != null) {
+        f.variables.assign(assigned);
+      }
+      append(f, exitedType(f.state), null);
     }
-    append(f, exitedType(f.state), () -> exitedDetails(f.state.name(), out, assigned));
     f.run = null;
     if (next != null) {
       agenda.add(() -> enter(f, next, out));
@@ -1034,7 +1043,6 @@ public final class Interpreter {
 
   /** ResultSelector, ResultPath, OutputPath (JSONPath) or Output (JSONata), Assign; then exit. */
   private void completeWithResult(Frame f, JsonNode result) {
-    checkPayloadSize(f.state.name(), result);
     State s = f.state;
     Io io = io(s);
     String next = nextOf(transition(s));
@@ -1379,22 +1387,18 @@ public final class Interpreter {
     return v.asLong();
   }
 
-  private void checkPayloadSize(String stateName, JsonNode payload) {
-    if (!log.recording()) {
-      return;
-    }
+  /** AWS's {@code States.DataLimitExceeded} for payloads over the limit (UTF-8 bytes). */
+  private void checkPayloadSize(String stateName, String text) {
     int max = settings.payloadLimitBytes();
-    // Cheap bound first: serialising is only needed for payloads that could be large.
-    if (payload.isContainerNode() && payload.size() > 64) {
-      if (Json.write(payload).getBytes(StandardCharsets.UTF_8).length > max) {
-        throw new StatesException(
-            ErrorNames.DATA_LIMIT_EXCEEDED,
-            "The state/task '"
-                + stateName
-                + "' returned a result with a size exceeding the maximum number of bytes service"
-                + " limit.",
-            false);
-      }
+    // A char is at most 3 UTF-8 bytes: only texts that could exceed the limit are measured.
+    if (text.length() > max / 3 && text.getBytes(StandardCharsets.UTF_8).length > max) {
+      throw new StatesException(
+          ErrorNames.DATA_LIMIT_EXCEEDED,
+          "The state/task '"
+              + stateName
+              + "' returned a result with a size exceeding the maximum number of bytes service"
+              + " limit.",
+          false);
     }
   }
 
@@ -1523,8 +1527,10 @@ public final class Interpreter {
   }
 
   private static ObjectNode exitedDetails(
-      String name, JsonNode out, @Nullable Map<String, JsonNode> assigned) {
-    ObjectNode d = payloadDetails(nameDetails(name), "output", out);
+      String name, String outputText, @Nullable Map<String, JsonNode> assigned) {
+    ObjectNode d = nameDetails(name);
+    d.put("output", outputText);
+    d.putObject("outputDetails").put("truncated", false);
     if (assigned != null) {
       ObjectNode vars = d.putObject("assignedVariables");
       assigned.forEach((k, v) -> vars.put(k, Json.write(v)));
