@@ -1,0 +1,190 @@
+package dev.stepwise.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.engine.Arns;
+import dev.stepwise.engine.Engine;
+import dev.stepwise.engine.EngineSettings;
+import dev.stepwise.engine.Execution;
+import dev.stepwise.engine.ExecutionSpec;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.store.InMemoryExecutionStore;
+import dev.stepwise.engine.task.TaskCallbacks;
+import dev.stepwise.engine.task.TaskDispatcher;
+import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.engine.time.RealTimeScheduler;
+import dev.stepwise.language.json.Json;
+import dev.stepwise.language.model.StateMachine;
+import dev.stepwise.language.parse.DefinitionParser;
+import dev.stepwise.language.parse.MachineType;
+import dev.stepwise.language.parse.ParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/**
+ * The end-to-end harness of the shared workloads (a–d), in memory: runs each workload several times
+ * on a fresh engine, checks every run's output, and prints one JSON line per workload with the
+ * median rate in the peer's units.
+ *
+ * <p>Usage: {@code Workloads <workloads-dir> [runs=3] [a b c d]}
+ */
+public final class Workloads {
+  private Workloads() {}
+
+  private record Workload(
+      String name,
+      String file,
+      MachineType type,
+      String unit,
+      int executions,
+      long unitsPerRun,
+      Predicate<JsonNode> correct) {}
+
+  private static final List<Workload> ALL =
+      List.of(
+          new Workload(
+              "a",
+              "a-single-pass",
+              MachineType.STANDARD,
+              "executions/s",
+              10_000,
+              10_000,
+              out -> out.path("data").path("value").asInt() == 42),
+          new Workload(
+              "b",
+              "b-chain-100",
+              MachineType.STANDARD,
+              "transitions/s",
+              1_000,
+              100_000,
+              out ->
+                  out.path("last").path("step").asInt() == 99
+                      && out.path("last").path("value").asInt() == 42),
+          new Workload(
+              "c",
+              "c-map-10000",
+              MachineType.EXPRESS,
+              "items/s",
+              1,
+              10_000,
+              out -> out.size() == 10_000 && out.get(9_999).path("id").asInt() == 9_999),
+          new Workload(
+              "d",
+              "d-choice-loop-10000",
+              MachineType.EXPRESS,
+              "transitions/s",
+              1,
+              20_002,
+              out -> out.path("loop").path("i").asInt() == 10_000));
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: Workloads <workloads-dir> [runs] [a b c d]");
+      System.exit(2);
+    }
+    Path dir = Path.of(args[0]);
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    List<String> chosen =
+        args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of("a", "b", "c", "d");
+    for (Workload w : ALL) {
+      if (chosen.contains(w.name())) {
+        System.out.println(Json.write(measure(dir, w, runs)));
+      }
+    }
+  }
+
+  private static ObjectNode measure(Path dir, Workload w, int runs) throws Exception {
+    StateMachine machine = parse(dir.resolve(w.file() + ".asl.json"), w.type());
+    JsonNode input = Json.parse(Files.readString(dir.resolve(w.file() + ".input.json")));
+    run(machine, input, w, Math.max(1, w.executions() / 10)); // warm-up
+    List<Double> rates = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      long t0 = System.nanoTime();
+      run(machine, input, w, w.executions());
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      rates.add(w.unitsPerRun() / seconds);
+    }
+    List<Double> sorted = rates.stream().sorted().toList();
+    ObjectNode line = Json.NODES.objectNode();
+    line.put("workload", w.name());
+    line.put("unit", w.unit());
+    line.put("median", Math.round(sorted.get(sorted.size() / 2)));
+    line.putPOJO("runs", rates.stream().map(Math::round).toList());
+    line.put("rssMb", rssMb());
+    return line;
+  }
+
+  private static void run(StateMachine machine, JsonNode input, Workload w, int executions)
+      throws Exception {
+    EngineSettings settings = EngineSettings.DEFAULTS;
+    Arns arns = Arns.of(settings);
+    InstantSource clock = InstantSource.system();
+    try (RealTimeScheduler scheduler = new RealTimeScheduler(clock)) {
+      Engine engine =
+          new Engine(settings, clock, scheduler, new NoTasks(), new InMemoryExecutionStore(), 1);
+      List<CompletableFuture<Execution>> done = new ArrayList<>(executions);
+      for (int i = 0; i < executions; i++) {
+        String name = "e" + i;
+        ExecutionSpec spec =
+            new ExecutionSpec(
+                w.type() == MachineType.EXPRESS
+                    ? arns.expressExecution(w.file(), name, name)
+                    : arns.execution(w.file(), name),
+                name,
+                arns.stateMachine(w.file()),
+                w.file(),
+                machine,
+                w.type(),
+                input,
+                arns.defaultRole(),
+                clock.instant(),
+                null,
+                null,
+                false);
+        done.add(engine.start(spec).completion());
+      }
+      for (CompletableFuture<Execution> f : done) {
+        Execution e = f.get();
+        if (e.status() != ExecutionStatus.SUCCEEDED || !w.correct().test(e.output())) {
+          throw new IllegalStateException(
+              "workload " + w.name() + " gave a wrong result: " + e.status() + " " + e.output());
+        }
+      }
+    }
+  }
+
+  private static StateMachine parse(Path file, MachineType type) throws IOException {
+    ParseResult r = new DefinitionParser(type).parse(Files.readString(file));
+    if (!r.valid()) {
+      throw new IllegalArgumentException(file + ": " + r.invalidDefinitionMessage());
+    }
+    return r.machine();
+  }
+
+  private static long rssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private static final class NoTasks implements TaskDispatcher {
+    @Override
+    public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
+      callbacks.failed("States.TaskFailed", "workloads use no tasks");
+    }
+  }
+}
