@@ -16,6 +16,7 @@ import dev.stepwise.engine.runtime.StateRun.WaitRun;
 import dev.stepwise.engine.task.Resource;
 import dev.stepwise.engine.task.TaskRequest;
 import dev.stepwise.language.eval.ErrorNames;
+import dev.stepwise.language.eval.Randomness;
 import dev.stepwise.language.eval.Scope;
 import dev.stepwise.language.eval.StatesException;
 import dev.stepwise.language.expr.Expression;
@@ -75,6 +76,7 @@ public final class Interpreter {
   private final ExecutionSpec spec;
   private final EngineSettings settings;
   private final RandomGenerator random;
+  private final Randomness randomness;
   private final EventLog log;
   private final ContextObject contextObject;
   private final ArrayDeque<Runnable> agenda = new ArrayDeque<>();
@@ -95,6 +97,7 @@ public final class Interpreter {
     this.spec = spec;
     this.settings = settings;
     this.random = random;
+    this.randomness = Randomness.from(random);
     boolean standard = spec.type() == MachineType.STANDARD;
     this.log =
         new EventLog(spec.recordHistory() || standard, standard ? settings.historyEventLimit() : 0);
@@ -880,7 +883,8 @@ public final class Interpreter {
               f.variables,
               f.input,
               null,
-              null);
+              null,
+              randomness);
       input = s.itemSelector().evaluate(run.effectiveInput, itemScope);
     }
     long started =
@@ -1309,7 +1313,7 @@ public final class Interpreter {
     Integer retryCount = f.state instanceof TaskState ? f.retryCount : null;
     JsonNode context =
         contextObject.forState(f.state.name(), f.enteredTime, retryCount, token, mapItem);
-    return new Scope(context, f.variables, f.input, null, null);
+    return new Scope(context, f.variables, f.input, null, null, randomness);
   }
 
   private JsonNode inputPath(Frame f, Io io) {
