@@ -86,4 +86,13 @@ public final class EngineHarness {
   public static JsonNode json(String text) {
     return Json.parseTrusted(text);
   }
+
+  /**
+   * Compares JSON by its compact text, so that numbers compare by value whatever node type holds
+   * them (1 as an int or a long).
+   */
+  public static void assertJson(JsonNode actual, String expected) {
+    org.assertj.core.api.Assertions.assertThat(Json.write(actual))
+        .isEqualTo(Json.write(json(expected)));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.engine;
 
+import static dev.stepwise.engine.EngineHarness.assertJson;
 import static dev.stepwise.engine.EngineHarness.historyJson;
 import static dev.stepwise.engine.EngineHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +23,9 @@ class PassHistoryTest {
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(e.output()).isEqualTo(json("{\"x\":1,\"r\":{\"v\":1}}"));
-    assertThat(historyJson(e))
-        .isEqualTo(
-            json(
-                """
+    assertJson(
+        historyJson(e),
+        """
                 [{"timestamp":1.7672256E9,"type":"ExecutionStarted","id":1,"previousEventId":0,
                   "executionStartedEventDetails":{"input":"{\\"x\\":1}","inputDetails":{"truncated":false},
                   "roleArn":"arn:aws:iam::123456789012:role/StepwiseExecutionRole"}},
@@ -39,7 +39,7 @@ class PassHistoryTest {
                   "stateExitedEventDetails":{"name":"B","output":"{\\"x\\":1,\\"r\\":{\\"v\\":1}}","outputDetails":{"truncated":false}}},
                  {"timestamp":1.7672256E9,"type":"ExecutionSucceeded","id":6,"previousEventId":5,
                   "executionSucceededEventDetails":{"output":"{\\"x\\":1,\\"r\\":{\\"v\\":1}}","outputDetails":{"truncated":false}}}]
-                """));
+                """);
   }
 
   @Test
@@ -100,12 +100,11 @@ class PassHistoryTest {
             "{}");
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(historyJson(e).get(2))
-        .isEqualTo(
-            json(
-                """
-                {"timestamp":1.7672256E9,"type":"ExecutionFailed","id":3,"previousEventId":2,
-                 "executionFailedEventDetails":{"error":"E","cause":"C"}}
-                """));
+    assertJson(
+        historyJson(e).get(2),
+        """
+        {"timestamp":1.7672256E9,"type":"ExecutionFailed","id":3,"previousEventId":2,
+         "executionFailedEventDetails":{"error":"E","cause":"C"}}
+        """);
   }
 }

@@ -91,6 +91,7 @@ class WaitAndTimeoutTest {
 
     h.advance(Duration.ofSeconds(2));
     h.tasks.callbacks(taskId).heartbeat();
+    h.scheduler.runReady();
     h.advance(Duration.ofSeconds(2));
     assertThat(e.status()).isEqualTo(ExecutionStatus.RUNNING);
     h.advance(Duration.ofSeconds(1));

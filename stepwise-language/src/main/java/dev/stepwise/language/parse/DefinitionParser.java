@@ -1,5 +1,14 @@
 package dev.stepwise.language.parse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.language.json.Json;
+import dev.stepwise.language.model.QueryLanguage;
+import dev.stepwise.language.model.StateMachine;
+import dev.stepwise.language.model.Workflow;
+import java.util.List;
+import java.util.Set;
+
 /**
  * Parses and validates an ASL definition in one pass, collecting every problem. Paths, templates,
  * intrinsic calls and JSONata expressions are compiled here, once.
@@ -9,6 +18,9 @@ public final class DefinitionParser {
   /** AWS's definition size limit, in characters. */
   public static final int MAX_DEFINITION_CHARS = 1_048_576;
 
+  private static final Set<String> TOP_LEVEL =
+      Set.of("Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage");
+
   private final MachineType type;
 
   public DefinitionParser(MachineType type) {
@@ -17,6 +29,72 @@ public final class DefinitionParser {
 
   /** Never throws for bad input: every problem comes back as a diagnostic. */
   public ParseResult parse(String definition) {
-    throw new UnsupportedOperationException("TODO: parser " + type);
+    Diagnostics diagnostics = new Diagnostics();
+    if (definition.length() > MAX_DEFINITION_CHARS) {
+      diagnostics.schema(
+          "The definition is larger than the maximum of " + MAX_DEFINITION_CHARS + " characters",
+          "/");
+      return new ParseResult(null, diagnostics.all());
+    }
+    JsonNode json;
+    try {
+      json = Json.parse(definition);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? null : e.getLocation().offsetDescription();
+      diagnostics.error(Diagnostics.INVALID_JSON, e.getMessage(), where);
+      return new ParseResult(null, diagnostics.all());
+    }
+    if (json == null || !json.isObject()) {
+      diagnostics.error(Diagnostics.SCHEMA, "Definition must be a valid JSON object", null);
+      return new ParseResult(null, diagnostics.all());
+    }
+    try {
+      return parse(json, diagnostics);
+    } catch (StackOverflowError e) {
+      diagnostics.error("TOO_DEEPLY_NESTED", "The definition is too deeply nested", "/");
+      return new ParseResult(null, diagnostics.all());
+    }
+  }
+
+  private ParseResult parse(JsonNode json, Diagnostics diagnostics) {
+    Node top = new Node(json, "/", diagnostics);
+    top.allowOnly(TOP_LEVEL);
+    String comment = top.string("Comment");
+    String version = top.string("Version");
+    if (version != null && !version.equals("1.0")) {
+      diagnostics.schema(
+          "The field 'Version' should have one of these values: [1.0]", top.at("Version"));
+    }
+    Long timeout = top.integer("TimeoutSeconds", 0, 99_999_999);
+    QueryLanguage language = queryLanguage(top, QueryLanguage.JSONPATH);
+    StateParser states = new StateParser(diagnostics, type, language);
+    Workflow workflow = states.workflow(top);
+    new GraphCheck(diagnostics).check(top, states.parsedWorkflows());
+    if (diagnostics.hasErrors() || workflow == null) {
+      return new ParseResult(null, diagnostics.all());
+    }
+    return new ParseResult(
+        new StateMachine(workflow, comment, version, timeout, language, json), diagnostics.all());
+  }
+
+  static QueryLanguage queryLanguage(Node node, QueryLanguage inherited) {
+    String ql = node.string("QueryLanguage");
+    if (ql == null) {
+      return inherited;
+    }
+    for (QueryLanguage q : QueryLanguage.values()) {
+      if (q.awsName().equals(ql)) {
+        return q;
+      }
+    }
+    node.diagnostics()
+        .schema(
+            "The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata]",
+            node.at("QueryLanguage"));
+    return inherited;
+  }
+
+  static List<String> stateTypes() {
+    return List.of("Task", "Wait", "Pass", "Succeed", "Fail", "Choice", "Parallel", "Map");
   }
 }

@@ -1,6 +1,5 @@
 package dev.stepwise.language.path;
 
-import dev.stepwise.language.expr.Expression;
 import dev.stepwise.language.expr.ExpressionSyntaxException;
 
 /** Compiles the JSONPath-mode paths of a definition. */
@@ -12,7 +11,13 @@ public final class Paths {
    * {@code $...} on the input, {@code $$...} on the context object, {@code $name...} on a variable;
    * full JSONPath (filters, slices, wildcards) where ASL allows it.
    */
-  public static Expression compile(String text) throws ExpressionSyntaxException {
-    throw new UnsupportedOperationException("TODO: paths");
+  public static CompiledPath compile(String text) throws ExpressionSyntaxException {
+    return CompiledPath.compile(text);
+  }
+
+  /** A path feeding the named field, failing with the field-specific AWS message. */
+  public static FieldPath compileForField(String text, String field)
+      throws ExpressionSyntaxException {
+    return new FieldPath(CompiledPath.compile(text), field);
   }
 }
