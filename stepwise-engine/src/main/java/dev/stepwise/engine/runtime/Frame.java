@@ -33,6 +33,9 @@ final class Frame {
   @Nullable Scope scope;
   boolean ended;
 
+  /** Events of silent frames are not recorded: Distributed Map iterations (child executions). */
+  boolean silent;
+
   Frame(
       long id,
       @Nullable Frame parent,

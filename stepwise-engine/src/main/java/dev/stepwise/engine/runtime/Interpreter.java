@@ -752,6 +752,7 @@ public final class Interpreter {
     for (int i = 0; i < n; i++) {
       Workflow branch = s.branches().get(i);
       Frame child = new Frame(nextId++, f, branch, new VariableScope(f.variables), i, started);
+      child.silent = f.silent;
       run.branches[i] = child;
       agenda.add(() -> enter(child, branch.startAt(), run.branchInput));
     }
@@ -772,7 +773,7 @@ public final class Interpreter {
   }
 
   private void parallelSucceeded(Frame f, ParallelRun run) {
-    append(f, EventType.ParallelStateSucceeded, null);
+    // AWS's recorded histories have no ParallelStateSucceeded: Exited follows the branches.
     ArrayNode results = Json.NODES.arrayNode(run.results.length);
     for (JsonNode r : run.results) {
       results.add(r);
@@ -791,8 +792,8 @@ public final class Interpreter {
         abortFrame(other);
       }
     }
-    appendAfter(f, branch.lastEventId, EventType.ParallelStateFailed, null);
-    handleError(f, err, why);
+    long last = branch.lastEventId;
+    handleError(f, err, why, () -> appendAfter(f, last, EventType.ParallelStateFailed, null));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -845,15 +846,27 @@ public final class Interpreter {
     run.completed = 0;
     run.failures = 0;
     run.failed = false;
+    boolean distributed = s.mode() == MapState.ProcessorMode.DISTRIBUTED;
     run.startedEventId =
         append(
             f,
             EventType.MapStateStarted,
             () -> {
               ObjectNode d = Json.NODES.objectNode();
-              d.put("length", n);
+              d.put("length", distributed ? 0 : n);
               return d;
             });
+    if (distributed) {
+      String mapRunArn = mapRunArn(s);
+      append(
+          f,
+          EventType.MapRunStarted,
+          () -> {
+            ObjectNode d = Json.NODES.objectNode();
+            d.put("mapRunArn", mapRunArn);
+            return d;
+          });
+    }
     if (n == 0) {
       mapSucceeded(f, run);
       return;
@@ -887,10 +900,14 @@ public final class Interpreter {
               randomness);
       input = s.itemSelector().evaluate(run.effectiveInput, itemScope);
     }
+    boolean distributed = s.mode() == MapState.ProcessorMode.DISTRIBUTED;
     long started =
-        append(f, EventType.MapIterationStarted, () -> iterationDetails(s.name(), index));
+        distributed
+            ? f.lastEventId
+            : append(f, EventType.MapIterationStarted, () -> iterationDetails(s.name(), index));
     Frame child =
         new Frame(nextId++, f, s.itemProcessor(), new VariableScope(f.variables), index, started);
+    child.silent = f.silent || distributed;
     run.running[index] = child;
     run.active++;
     agenda.add(() -> enter(child, s.itemProcessor().startAt(), input));
@@ -903,11 +920,13 @@ public final class Interpreter {
     MapState s = (MapState) f.state;
     run.results[iteration.index] = out;
     run.running[iteration.index] = null;
-    appendAfter(
-        f,
-        iteration.lastEventId,
-        EventType.MapIterationSucceeded,
-        () -> iterationDetails(s.name(), iteration.index));
+    if (s.mode() != MapState.ProcessorMode.DISTRIBUTED) {
+      appendAfter(
+          f,
+          iteration.lastEventId,
+          EventType.MapIterationSucceeded,
+          () -> iterationDetails(s.name(), iteration.index));
+    }
     iterationEnded(f, s, run);
   }
 
@@ -918,11 +937,14 @@ public final class Interpreter {
     }
     MapState s = (MapState) f.state;
     run.running[iteration.index] = null;
-    appendAfter(
-        f,
-        iteration.lastEventId,
-        EventType.MapIterationFailed,
-        () -> iterationDetails(s.name(), iteration.index));
+    boolean distributed = s.mode() == MapState.ProcessorMode.DISTRIBUTED;
+    if (!distributed) {
+      appendAfter(
+          f,
+          iteration.lastEventId,
+          EventType.MapIterationFailed,
+          () -> iterationDetails(s.name(), iteration.index));
+    }
     run.failures++;
     run.results[iteration.index] = errorOutput(err, why);
     boolean tolerant = run.toleratedCount != null || run.toleratedPercentage != null;
@@ -931,25 +953,61 @@ public final class Interpreter {
       for (Frame other : run.running) {
         if (other != null) {
           abortFrame(other);
-          appendAfter(
-              f,
-              other.lastEventId,
-              EventType.MapIterationAborted,
-              () -> iterationDetails(s.name(), other.index));
+          if (!distributed) {
+            appendAfter(
+                f,
+                other.lastEventId,
+                EventType.MapIterationAborted,
+                () -> iterationDetails(s.name(), other.index));
+          }
         }
       }
-      appendAfter(f, iteration.lastEventId, EventType.MapStateFailed, null);
+      long last = distributed ? f.lastEventId : iteration.lastEventId;
+      Runnable failed =
+          () -> {
+            if (distributed) {
+              append(
+                  f, EventType.MapRunFailed, () -> errorDetails(Json.NODES.objectNode(), err, why));
+            }
+            appendAfter(f, distributed ? f.lastEventId : last, EventType.MapStateFailed, null);
+          };
       if (tolerant) {
         handleError(
             f,
             ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
-            "The specified tolerated failure threshold was exceeded");
+            "The specified tolerated failure threshold was exceeded",
+            failed);
       } else {
-        handleError(f, err, why);
+        handleError(f, err, why, failed);
       }
       return;
     }
     iterationEnded(f, s, run);
+  }
+
+  private String mapRunArn(MapState s) {
+    byte[] id = new byte[16];
+    random.nextBytes(id);
+    String hex = HexFormat.of().formatHex(id);
+    String label = s.label() != null ? s.label() : s.name();
+    return "arn:aws:states:"
+        + settings.region()
+        + ":"
+        + settings.account()
+        + ":mapRun:"
+        + spec.stateMachineName()
+        + "/"
+        + label
+        + ":"
+        + hex.substring(0, 8)
+        + "-"
+        + hex.substring(8, 12)
+        + "-"
+        + hex.substring(12, 16)
+        + "-"
+        + hex.substring(16, 20)
+        + "-"
+        + hex.substring(20);
   }
 
   private boolean exceedsTolerance(MapRun run) {
@@ -973,6 +1031,9 @@ public final class Interpreter {
   }
 
   private void mapSucceeded(Frame f, MapRun run) {
+    if (((MapState) f.state).mode() == MapState.ProcessorMode.DISTRIBUTED) {
+      append(f, EventType.MapRunSucceeded, null);
+    }
     append(f, EventType.MapStateSucceeded, null);
     ArrayNode results = Json.NODES.arrayNode(run.results.length);
     for (JsonNode r : run.results) {
@@ -1110,6 +1171,16 @@ public final class Interpreter {
   }
 
   private void handleError(Frame f, @Nullable String err, @Nullable String why) {
+    handleError(f, err, why, null);
+  }
+
+  /**
+   * Retries, catches or fails the frame's state. {@code givingUp} runs when the error is not
+   * retried (before a catcher or the failure): AWS records a Map's or Parallel's Failed event only
+   * then.
+   */
+  private void handleError(
+      Frame f, @Nullable String err, @Nullable String why, @Nullable Runnable givingUp) {
     String name = err == null ? "" : err;
     List<Retrier> retriers = retriers(f.state);
     if (f.run instanceof StateRun.Retryable retryable && !retriers.isEmpty()) {
@@ -1135,6 +1206,9 @@ public final class Interpreter {
         }
         return;
       }
+    }
+    if (givingUp != null) {
+      givingUp.run();
     }
     for (Catcher c : catchers(f.state)) {
       if (ErrorMatch.matches(c.errorEquals(), name)) {
@@ -1486,6 +1560,9 @@ public final class Interpreter {
   // Events
 
   private long append(Frame f, EventType type, @Nullable Supplier<ObjectNode> details) {
+    if (f.silent) {
+      return f.lastEventId;
+    }
     long id = log.append(f.lastEventId, now, type, details);
     f.lastEventId = id;
     return id;
@@ -1493,6 +1570,9 @@ public final class Interpreter {
 
   private long appendAfter(
       Frame f, long previous, EventType type, @Nullable Supplier<ObjectNode> details) {
+    if (f.silent) {
+      return f.lastEventId;
+    }
     long id = log.append(previous, now, type, details);
     f.lastEventId = id;
     return id;

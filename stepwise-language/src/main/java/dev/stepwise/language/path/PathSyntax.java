@@ -68,8 +68,9 @@ final class PathSyntax {
         if (inner.length() >= 2
             && (inner.charAt(0) == '\'' && inner.charAt(inner.length() - 1) == '\''
                 || inner.charAt(0) == '"' && inner.charAt(inner.length() - 1) == '"')) {
+          // AWS takes the quoted name verbatim: backslashes are not escapes here.
           String name = inner.substring(1, inner.length() - 1);
-          if (name.indexOf('\'') >= 0 || name.indexOf('"') >= 0 || name.indexOf('\\') >= 0) {
+          if (name.indexOf(inner.charAt(0)) >= 0) {
             return null;
           }
           steps.add(new Step.Field(name));
