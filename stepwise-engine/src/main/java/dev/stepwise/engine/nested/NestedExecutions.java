@@ -1,0 +1,200 @@
+package dev.stepwise.engine.nested;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.engine.Execution;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.task.Resource;
+import dev.stepwise.engine.task.TaskCallbacks;
+import dev.stepwise.engine.task.TaskDispatcher;
+import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.language.json.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+
+/*
+ * Facts: ../shared/spec/nested-workflows.md. Request-response answers with the StartExecution
+ * response (PascalCase, SDK metadata, epoch-ms StartDate). .sync/.sync:2 report that response as
+ * TaskSubmitted and complete when the child closes: pushed by the child's completion, never
+ * polled. .waitForTaskToken submits and then waits for SendTaskSuccess/Failure with the token.
+ */
+/** {@code arn:aws:states:::states:startExecution} in its four integration patterns. */
+public final class NestedExecutions implements TaskDispatcher {
+  /** The key a parent puts in the child's input to link them; kept in the input, as AWS does. */
+  public static final String STARTED_BY = "AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID";
+
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  private final ExecutionStarter starter;
+  private final RandomGenerator random;
+  private final Map<String, String> childOfTask = new ConcurrentHashMap<>();
+
+  public NestedExecutions(ExecutionStarter starter, RandomGenerator random) {
+    this.starter = starter;
+    this.random = random;
+  }
+
+  public static boolean serves(Resource resource) {
+    return resource.resourceType().equals("states")
+        && resource.resource().startsWith("startExecution");
+  }
+
+  @Override
+  public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
+    JsonNode p = request.parameters();
+    JsonNode arn = p.get("StateMachineArn");
+    if (arn == null || !arn.isTextual()) {
+      callbacks.failed(
+          "States.Runtime",
+          "The field 'StateMachineArn' is required and must be a string to start an execution");
+      return;
+    }
+    String input = childInput(p.get("Input"));
+    JsonNode nameNode = p.get("Name");
+    String name =
+        nameNode != null && nameNode.isTextual() ? nameNode.asText() : uuid(request).toString();
+    Execution child;
+    try {
+      child = starter.start(arn.asText(), name, input, request.executionArn());
+    } catch (ExecutionStarter.StartException e) {
+      callbacks.failed(
+          "StepFunctions." + e.code() + "Exception",
+          e.getMessage()
+              + " (Service: AWSStepFunctions; Status Code: 400; Error Code: "
+              + e.code()
+              + "; Request ID: "
+              + uuid(request)
+              + "; Proxy: null)");
+      return;
+    }
+    ObjectNode response = startResponse(child, request);
+    switch (request.resource().pattern()) {
+      case REQUEST_RESPONSE -> callbacks.succeeded(response);
+      case WAIT_FOR_TASK_TOKEN -> callbacks.submitted(response);
+      case SYNC, SYNC2 -> {
+        callbacks.submitted(response);
+        String key = request.executionArn() + "#" + request.taskId();
+        childOfTask.put(key, child.spec().executionArn());
+        boolean parsed = request.resource().pattern() == Resource.Pattern.SYNC2;
+        child
+            .completion()
+            .thenAccept(
+                done -> {
+                  childOfTask.remove(key);
+                  if (done.status() == ExecutionStatus.SUCCEEDED) {
+                    callbacks.succeeded(describe(done, parsed));
+                  } else {
+                    callbacks.failed("States.TaskFailed", Json.write(describe(done, false)));
+                  }
+                });
+      }
+    }
+  }
+
+  @Override
+  public void cancel(TaskRequest request, String cause) {
+    String child = childOfTask.remove(request.executionArn() + "#" + request.taskId());
+    if (child != null) {
+      starter.stop(child, null, cause);
+    }
+  }
+
+  /** AWS: null becomes {@code {}}, a string is the input text itself, other JSON is written. */
+  static String childInput(JsonNode input) {
+    if (input == null || input.isNull()) {
+      return "{}";
+    }
+    return input.isTextual() ? input.asText() : Json.write(input);
+  }
+
+  private UUID uuid(TaskRequest request) {
+    return new UUID(random.nextLong(), random.nextLong());
+  }
+
+  private ObjectNode startResponse(Execution child, TaskRequest request) {
+    String requestId = uuid(request).toString();
+    Instant start = child.spec().startTime();
+    String body =
+        "{\"executionArn\":\""
+            + child.spec().executionArn()
+            + "\",\"startDate\":"
+            + start.toEpochMilli() / 1000.0
+            + "}";
+    String length = String.valueOf(body.length());
+    String date = HTTP_DATE.format(start);
+    ObjectNode r = Json.NODES.objectNode();
+    r.put("ExecutionArn", child.spec().executionArn());
+    ObjectNode http = r.putObject("SdkHttpMetadata");
+    ObjectNode all = http.putObject("AllHttpHeaders");
+    all.putArray("x-amzn-RequestId").add(requestId);
+    all.putArray("connection").add("keep-alive");
+    all.putArray("Content-Length").add(length);
+    all.putArray("Date").add(date);
+    all.putArray("Content-Type").add("application/x-amz-json-1.0");
+    ObjectNode headers = http.putObject("HttpHeaders");
+    headers.put("connection", "keep-alive");
+    headers.put("Content-Length", length);
+    headers.put("Content-Type", "application/x-amz-json-1.0");
+    headers.put("Date", date);
+    headers.put("x-amzn-RequestId", requestId);
+    http.put("HttpStatusCode", 200);
+    r.putObject("SdkResponseMetadata").put("RequestId", requestId);
+    r.put("StartDate", start.toEpochMilli());
+    return r;
+  }
+
+  /**
+   * The child as DescribeExecution shows it, in PascalCase with alphabetical keys: {@code Input}
+   * and {@code Output} as JSON text ({@code .sync}, failures) or parsed ({@code .sync:2}).
+   */
+  static ObjectNode describe(Execution child, boolean parsed) {
+    ObjectNode d = Json.NODES.objectNode();
+    if (child.cause() != null) {
+      d.put("Cause", child.cause());
+    }
+    if (child.error() != null) {
+      d.put("Error", child.error());
+    }
+    d.put("ExecutionArn", child.spec().executionArn());
+    if (parsed) {
+      d.set("Input", child.spec().input());
+    } else {
+      d.put("Input", Json.write(child.spec().input()));
+    }
+    d.putObject("InputDetails").put("Included", true);
+    d.put("Name", child.spec().name());
+    boolean succeeded = child.status() == ExecutionStatus.SUCCEEDED;
+    if (succeeded && child.output() != null) {
+      if (parsed) {
+        d.set("Output", child.output());
+      } else {
+        d.put("Output", Json.write(child.output()));
+      }
+      d.putObject("OutputDetails").put("Included", true);
+    }
+    d.put("RedriveCount", 0);
+    d.put("RedriveStatus", succeeded ? "NOT_REDRIVABLE" : "REDRIVABLE");
+    if (succeeded) {
+      d.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+    }
+    d.put("StartDate", child.spec().startTime().toEpochMilli());
+    if (child.spec().stateMachineAliasArn() != null) {
+      d.put("StateMachineAliasArn", child.spec().stateMachineAliasArn());
+    }
+    d.put("StateMachineArn", child.spec().stateMachineArn());
+    if (child.spec().stateMachineVersionArn() != null) {
+      d.put("StateMachineVersionArn", child.spec().stateMachineVersionArn());
+    }
+    d.put("Status", child.status().name());
+    if (child.stopDate() != null) {
+      d.put("StopDate", child.stopDate().toEpochMilli());
+    }
+    return d;
+  }
+}
