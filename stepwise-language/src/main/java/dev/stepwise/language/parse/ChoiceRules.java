@@ -78,13 +78,6 @@ final class ChoiceRules {
     for (Iterator<String> it = rule.json().fieldNames(); it.hasNext(); ) {
       present.add(it.next());
     }
-    if (!top) {
-      for (String f : RULE_FIELDS) {
-        if (present.contains(f) && !f.equals("Comment")) {
-          diagnostics.schema("Field '" + f + "' is not supported", rule.location());
-        }
-      }
-    }
     if (present.contains("And") || present.contains("Or")) {
       String op = present.contains("And") ? "And" : "Or";
       List<Condition> parts = new ArrayList<>();

@@ -1,7 +1,9 @@
 package dev.stepwise.language.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.stepwise.language.json.Json;
 import dev.stepwise.language.model.QueryLanguage;
 import dev.stepwise.language.model.StateMachine;
@@ -21,6 +23,10 @@ public final class DefinitionParser {
   private static final Set<String> TOP_LEVEL =
       Set.of("Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage");
 
+  /** AWS's parse errors quote the source, as Jackson did by default before 2.16. */
+  private static final ObjectReader SOURCE_IN_LOCATION =
+      Json.mapper().reader().with(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
+
   private final MachineType type;
 
   public DefinitionParser(MachineType type) {
@@ -38,9 +44,9 @@ public final class DefinitionParser {
     }
     JsonNode json;
     try {
-      json = Json.parse(definition);
+      json = SOURCE_IN_LOCATION.readTree(definition);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? null : e.getLocation().offsetDescription();
+      String where = e.getLocation() == null ? null : e.getLocation().toString();
       diagnostics.error(Diagnostics.INVALID_JSON, e.getMessage(), where);
       return new ParseResult(null, diagnostics.all());
     }

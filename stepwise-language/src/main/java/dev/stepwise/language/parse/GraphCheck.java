@@ -55,11 +55,11 @@ final class GraphCheck {
       }
       targets.get(s).forEach(t -> queue.add(t.state()));
     }
+    // AWS: with dangling targets it reports unreachable states; otherwise a workflow without a
+    // reachable terminal state gets MISSING_END_STATE alone.
     boolean terminal = reachable.stream().anyMatch(w.terminals()::contains);
-    if (!terminal) {
-      if (!dangling && !w.terminals().isEmpty() || w.terminals().isEmpty()) {
-        diagnostics.graph(Diagnostics.MISSING_END, "Workflow has no terminal state", null);
-      }
+    if (!dangling && !terminal) {
+      diagnostics.graph(Diagnostics.MISSING_END, "Workflow has no terminal state", null);
       return;
     }
     for (String s : targets.keySet()) {

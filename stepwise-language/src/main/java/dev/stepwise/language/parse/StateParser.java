@@ -123,20 +123,21 @@ final class StateParser {
             "State names must be 1 to 80 characters long: " + name,
             location);
       }
+      List<Target> out = new ArrayList<>();
+      targets.put(name, out);
       if (!e.getValue().isObject()) {
         diagnostics.schema(Node.typeMessage(name, "OBJECT", e.getValue()), location);
         ok = false;
         continue;
       }
-      List<Target> out = new ArrayList<>();
+      // Terminal as written, so a state with other errors does not also hide the terminal.
+      if (writtenTerminal(e.getValue())) {
+        terminals.add(name);
+      }
       State state = state(name, new Node(e.getValue(), location, diagnostics), out);
-      targets.put(name, out);
       if (state == null) {
         ok = false;
         continue;
-      }
-      if (isTerminal(state)) {
-        terminals.add(name);
       }
       parsed.put(name, state);
     }
@@ -146,17 +147,11 @@ final class StateParser {
         : null;
   }
 
-  private static boolean isTerminal(State s) {
-    return switch (s) {
-      case SucceedState x -> true;
-      case FailState x -> true;
-      case PassState p -> p.transition() instanceof Transition.End;
-      case TaskState t -> t.transition() instanceof Transition.End;
-      case WaitState w -> w.transition() instanceof Transition.End;
-      case ParallelState p -> p.transition() instanceof Transition.End;
-      case MapState m -> m.transition() instanceof Transition.End;
-      case ChoiceState c -> false;
-    };
+  private static boolean writtenTerminal(JsonNode state) {
+    String type = state.path("Type").asText("");
+    return type.equals("Succeed")
+        || type.equals("Fail")
+        || (!type.equals("Choice") && state.path("End").asBoolean(false));
   }
 
   private @Nullable State state(String name, Node node, List<Target> targets) {
