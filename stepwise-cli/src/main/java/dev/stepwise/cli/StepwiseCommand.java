@@ -28,6 +28,8 @@ public final class StepwiseCommand implements Runnable {
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new StepwiseCommand());
+    // "@file" is ours (run --input @file): picocli must not expand it into arguments.
+    cli.setExpandAtFiles(false);
     cli.setOut(out);
     cli.setErr(err);
     // A failure the commands did not foresee is still one clear line, never a stack trace.
