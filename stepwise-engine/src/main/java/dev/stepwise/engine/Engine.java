@@ -94,6 +94,36 @@ public final class Engine {
     return Optional.ofNullable(executions.get(executionArn));
   }
 
+  /** What SendTaskSuccess/Failure/Heartbeat report for a task token. */
+  public sealed interface TokenOutcome {
+    record Success(com.fasterxml.jackson.databind.JsonNode output) implements TokenOutcome {}
+
+    record Failure(@Nullable String error, @Nullable String cause) implements TokenOutcome {}
+
+    record Heartbeat() implements TokenOutcome {}
+  }
+
+  /**
+   * Completes (or heartbeats) the task waiting with {@code token}.
+   *
+   * @return false when no running execution has a task waiting with that token
+   */
+  public boolean completeTask(String token, TokenOutcome outcome) {
+    String executionArn = TaskTokens.executionArn(token);
+    ExecutionActor actor = executionArn == null ? null : executions.get(executionArn);
+    Long taskId = actor == null ? null : actor.taskForToken(token);
+    if (taskId == null) {
+      return false;
+    }
+    actor.deliver(
+        switch (outcome) {
+          case TokenOutcome.Success s -> new Trigger.TaskSucceeded(taskId, s.output());
+          case TokenOutcome.Failure f -> new Trigger.TaskFailed(taskId, f.error(), f.cause());
+          case TokenOutcome.Heartbeat h -> new Trigger.TaskHeartbeat(taskId);
+        });
+    return true;
+  }
+
   /** StopExecution: the execution ends ABORTED (no effect on a closed one). */
   public void stop(String executionArn, @Nullable String error, @Nullable String cause) {
     ExecutionActor actor = executions.get(executionArn);

@@ -166,6 +166,11 @@ final class ExecutionActor implements Execution {
     };
   }
 
+  /** The waiting task holding {@code token}, or null. */
+  synchronized @Nullable Long taskForToken(String token) {
+    return interpreter.taskForToken(token);
+  }
+
   @Override
   public ExecutionSpec spec() {
     return interpreter.spec();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.service.ServiceException;
 import dev.stepwise.engine.task.Resource;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
@@ -62,7 +63,7 @@ public final class NestedExecutions implements TaskDispatcher {
     Execution child;
     try {
       child = starter.start(arn.asText(), name, input, request.executionArn());
-    } catch (ExecutionStarter.StartException e) {
+    } catch (ServiceException e) {
       callbacks.failed(
           "StepFunctions." + e.code() + "Exception",
           e.getMessage()

@@ -179,6 +179,16 @@ public final class Interpreter {
     return resume;
   }
 
+  /** The id of the waiting task that holds {@code token}, or null (closed, timed out, unknown). */
+  public @Nullable Long taskForToken(String token) {
+    for (Map.Entry<Long, Frame> e : tasks.entrySet()) {
+      if (e.getValue().run instanceof TaskRun run && token.equals(run.token)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
   /** The task (by id) that a token names, if it still waits; used to route SendTask* calls. */
   public boolean awaitsTask(long taskId, String token) {
     Frame f = tasks.get(taskId);

@@ -1,0 +1,276 @@
+package dev.stepwise.engine.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.engine.Arns;
+import dev.stepwise.engine.Engine;
+import dev.stepwise.engine.Execution;
+import dev.stepwise.engine.ExecutionSpec;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.history.HistoryEvent;
+import dev.stepwise.engine.nested.ExecutionNames;
+import dev.stepwise.engine.nested.ExecutionStarter;
+import dev.stepwise.engine.store.ExecutionQuery;
+import dev.stepwise.engine.store.ExecutionRecord;
+import dev.stepwise.engine.store.ExecutionStore;
+import dev.stepwise.language.json.Json;
+import dev.stepwise.language.model.StateMachine;
+import dev.stepwise.language.parse.DefinitionParser;
+import dev.stepwise.language.parse.MachineType;
+import dev.stepwise.language.parse.ParseResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Step Functions control plane: state machines and executions with AWS's rules (names,
+ * idempotency, errors). Transport-free: the API adapter, the CLI's in-process runtime and nested
+ * executions all call it.
+ */
+public final class StepFunctionsService implements ExecutionStarter {
+  /** AWS's limit on execution input, in UTF-8 bytes. */
+  public static final int MAX_INPUT_BYTES = 262_144;
+
+  /** A state machine as DescribeStateMachine shows it. */
+  public record StateMachineRecord(
+      String arn,
+      String name,
+      String definition,
+      StateMachine model,
+      MachineType type,
+      String roleArn,
+      Instant creationDate) {}
+
+  private final Engine engine;
+  private final ExecutionStore store;
+  private final InstantSource clock;
+  private final Arns arns;
+  private final Supplier<UUID> ids;
+  private final ConcurrentHashMap<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
+
+  /**
+   * @param ids source of execution names and EXPRESS ARN suffixes (random in production)
+   */
+  public StepFunctionsService(
+      Engine engine, ExecutionStore store, InstantSource clock, Supplier<UUID> ids) {
+    this.engine = engine;
+    this.store = store;
+    this.clock = clock;
+    this.arns = Arns.of(engine.settings());
+    this.ids = ids;
+  }
+
+  public Arns arns() {
+    return arns;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // State machines
+
+  public StateMachineRecord createStateMachine(
+      String name, String definition, @Nullable String roleArn, MachineType type)
+      throws ServiceException {
+    if (!ExecutionNames.valid(name)) {
+      throw new ServiceException("InvalidName", "Invalid Name: '" + name + "'");
+    }
+    String role = roleArn == null ? arns.defaultRole() : roleArn;
+    if (!role.startsWith("arn:")) {
+      throw new ServiceException("InvalidArn", "Invalid Arn: '" + role + "'");
+    }
+    ParseResult parsed = new DefinitionParser(type).parse(definition);
+    if (!parsed.valid()) {
+      throw new ServiceException("InvalidDefinition", parsed.invalidDefinitionMessage());
+    }
+    String arn = arns.stateMachine(name);
+    StateMachineRecord created =
+        new StateMachineRecord(
+            arn, name, definition, parsed.machine(), type, role, clock.instant());
+    StateMachineRecord existing = machines.putIfAbsent(arn, created);
+    if (existing == null) {
+      return created;
+    }
+    if (existing.definition().equals(definition)
+        && existing.type() == type
+        && existing.roleArn().equals(role)) {
+      return existing; // AWS: the same request again is idempotent
+    }
+    throw new ServiceException(
+        "StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+  }
+
+  public StateMachineRecord describeStateMachine(String arn) throws ServiceException {
+    StateMachineRecord sm = machines.get(arn);
+    if (sm == null) {
+      checkArn(arn, "stateMachine");
+      throw new ServiceException(
+          "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+    }
+    return sm;
+  }
+
+  public List<StateMachineRecord> listStateMachines() {
+    return machines.values().stream()
+        .sorted(Comparator.comparing(StateMachineRecord::name))
+        .toList();
+  }
+
+  public void deleteStateMachine(String arn) throws ServiceException {
+    checkArn(arn, "stateMachine");
+    machines.remove(arn);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Executions
+
+  /** StartExecution: {@code name} defaults to a UUID, {@code input} to {@code {}}. */
+  public Execution startExecution(
+      String stateMachineArn, @Nullable String name, @Nullable String input, boolean history)
+      throws ServiceException {
+    StateMachineRecord sm = describeStateMachine(stateMachineArn);
+    String executionName = name == null ? ids.get().toString() : name;
+    if (!ExecutionNames.valid(executionName)) {
+      throw new ServiceException("InvalidName", "Invalid Name: '" + executionName + "'");
+    }
+    String text = input == null ? "{}" : input;
+    if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
+      throw new ServiceException(
+          "InvalidExecutionInput",
+          "Invalid State Machine Execution Input: the input exceeds the maximum size of "
+              + MAX_INPUT_BYTES
+              + " bytes");
+    }
+    JsonNode json;
+    try {
+      json = Json.parse(text);
+    } catch (JsonProcessingException e) {
+      throw new ServiceException(
+          "InvalidExecutionInput",
+          "Invalid State Machine Execution Input: '" + e.getOriginalMessage() + "'");
+    }
+    if (json == null) {
+      throw new ServiceException(
+          "InvalidExecutionInput", "Invalid State Machine Execution Input: 'empty input'");
+    }
+    if (sm.type() == MachineType.STANDARD) {
+      String arn = arns.execution(sm.name(), executionName);
+      Optional<Execution> live = engine.find(arn);
+      Optional<ExecutionRecord> stored = store.find(arn);
+      if (live.isPresent() || stored.isPresent()) {
+        // AWS: same name and input while RUNNING returns the running execution.
+        if (live.isPresent()
+            && live.get().status() == ExecutionStatus.RUNNING
+            && live.get().spec().input().equals(json)) {
+          return live.get();
+        }
+        throw new ServiceException(
+            "ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+      }
+    }
+    String executionArn =
+        sm.type() == MachineType.EXPRESS
+            ? arns.expressExecution(sm.name(), executionName, ids.get().toString())
+            : arns.execution(sm.name(), executionName);
+    ExecutionSpec spec =
+        new ExecutionSpec(
+            executionArn,
+            executionName,
+            sm.arn(),
+            sm.name(),
+            sm.model(),
+            sm.type(),
+            json,
+            sm.roleArn(),
+            clock.instant(),
+            null,
+            null,
+            history);
+    try {
+      return engine.start(spec);
+    } catch (IllegalStateException e) {
+      throw new ServiceException(
+          "ExecutionAlreadyExists", "Execution Already Exists: '" + executionArn + "'");
+    }
+  }
+
+  @Override
+  public Execution start(
+      String stateMachineArn, String name, String input, @Nullable String parentExecutionArn)
+      throws ServiceException {
+    return startExecution(stateMachineArn, name, input, true);
+  }
+
+  @Override
+  public void stop(String executionArn, @Nullable String error, @Nullable String cause) {
+    engine.stop(executionArn, error, cause);
+  }
+
+  public ExecutionRecord describeExecution(String executionArn) throws ServiceException {
+    checkExecutionArn(executionArn);
+    return store
+        .find(executionArn)
+        .orElseThrow(
+            () ->
+                new ServiceException(
+                    "ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'"));
+  }
+
+  public void stopExecution(String executionArn, @Nullable String error, @Nullable String cause)
+      throws ServiceException {
+    describeExecution(executionArn);
+    engine.stop(executionArn, error, cause);
+  }
+
+  public List<HistoryEvent> history(String executionArn) throws ServiceException {
+    describeExecution(executionArn);
+    return store.history(executionArn);
+  }
+
+  public List<ExecutionRecord> listExecutions(ExecutionQuery query) throws ServiceException {
+    if (query.stateMachineArn() != null) {
+      StateMachineRecord sm = describeStateMachine(query.stateMachineArn());
+      if (sm.type() == MachineType.EXPRESS) {
+        throw new ServiceException(
+            "StateMachineTypeNotSupported",
+            "This operation is not supported by this type of state machine");
+      }
+    }
+    return store.list(query);
+  }
+
+  public void sendTask(String token, Engine.TokenOutcome outcome) throws ServiceException {
+    if (token.isEmpty() || token.length() > 2048) {
+      throw new ServiceException("InvalidToken", "Invalid Token: 'Invalid token'");
+    }
+    if (!engine.completeTask(token, outcome)) {
+      throw new ServiceException(
+          "TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist anymore'");
+    }
+  }
+
+  private static void checkArn(String arn, String resourceType) throws ServiceException {
+    String[] parts = arn.split(":", 7);
+    if (parts.length < 7 || !parts[0].equals("arn") || !parts[2].equals("states")) {
+      throw new ServiceException("InvalidArn", "Invalid Arn: 'Invalid ARN prefix: " + arn + "'");
+    }
+    if (!parts[5].equals(resourceType)) {
+      throw new ServiceException(
+          "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + parts[5] + "'");
+    }
+  }
+
+  private static void checkExecutionArn(String arn) throws ServiceException {
+    String[] parts = arn.split(":", 7);
+    if (parts.length >= 6 && parts[0].equals("arn") && parts[5].equals("express")) {
+      throw new ServiceException(
+          "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'");
+    }
+    checkArn(arn, "execution");
+  }
+}
