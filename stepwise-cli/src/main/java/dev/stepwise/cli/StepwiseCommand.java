@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = StepwiseCommand.Version.class,
     description = "Runs AWS Step Functions state machines, with AWS's behaviour, anywhere.",
-    subcommands = {ValidateCommand.class, RunCommand.class})
+    subcommands = {ServeCommand.class, RunCommand.class, ValidateCommand.class})
 public final class StepwiseCommand implements Runnable {
 
   @Spec CommandSpec spec;

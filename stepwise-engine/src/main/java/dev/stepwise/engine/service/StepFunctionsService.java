@@ -71,6 +71,10 @@ public final class StepFunctionsService implements ExecutionStarter {
     return arns;
   }
 
+  public InstantSource clock() {
+    return clock;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // State machines
 

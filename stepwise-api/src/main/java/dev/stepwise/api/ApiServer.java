@@ -1,0 +1,139 @@
+package dev.stepwise.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.stepwise.engine.service.ServiceException;
+import dev.stepwise.engine.service.StepFunctionsService;
+import dev.stepwise.language.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The Step Functions API over AWS JSON 1.0: {@code POST /} with {@code X-Amz-Target:
+ * AWSStepFunctions.<Operation>}, on the JDK HTTP server with a virtual thread per request. Any host
+ * name is served, {@code sync-} prefixed ones included (StartSyncExecution).
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final String TARGET_PREFIX = "AWSStepFunctions.";
+  private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
+  /** AWS's request limit: 1 MiB of definition plus the envelope. */
+  private static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final Operations operations;
+
+  private ApiServer(HttpServer server, StepFunctionsService service) {
+    this.server = server;
+    this.operations = new Operations(service);
+    server.createContext("/", this::handle);
+    server.setExecutor(executor);
+  }
+
+  /** Binds and starts serving. */
+  public static ApiServer start(String host, int port, StepFunctionsService service)
+      throws IOException {
+    ApiServer api =
+        new ApiServer(HttpServer.create(new InetSocketAddress(host, port), 256), service);
+    api.server.start();
+    return api;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String requestId = UUID.randomUUID().toString();
+      exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+      exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+      try {
+        JsonNode response = dispatch(exchange);
+        send(exchange, 200, Json.write(response));
+      } catch (ApiError e) {
+        send(exchange, e.status(), error(e.type(), e.getMessage()));
+      } catch (ServiceException e) {
+        send(exchange, 400, error(e.code(), e.getMessage()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        send(exchange, 500, error("InternalFailure", "The server is shutting down"));
+      } catch (RuntimeException e) {
+        send(exchange, 500, error("InternalFailure", "Internal failure: " + e));
+      }
+    }
+  }
+
+  private JsonNode dispatch(HttpExchange exchange)
+      throws ApiError, ServiceException, InterruptedException, IOException {
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      throw new ApiError(404, "UnknownOperationException", "Only POST / is served");
+    }
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    if (target == null || !target.startsWith(TARGET_PREFIX)) {
+      throw ApiError.badRequest("UnknownOperationException", "Missing or unknown X-Amz-Target");
+    }
+    Operations.Operation op = operations.find(target.substring(TARGET_PREFIX.length()));
+    if (op == null) {
+      throw ApiError.badRequest("UnknownOperationException", null);
+    }
+    byte[] body = readBody(exchange.getRequestBody());
+    JsonNode json;
+    try {
+      json =
+          body.length == 0
+              ? Json.NODES.objectNode()
+              : Json.parse(new String(body, StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw ApiError.badRequest(
+          "SerializationException", "Start of structure or map found where not expected");
+    }
+    if (json == null || !json.isObject()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Start of structure or map found where not expected");
+    }
+    return op.handle(new Request(json));
+  }
+
+  private static byte[] readBody(InputStream in) throws IOException, ApiError {
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      throw new ApiError(413, "RequestEntityTooLargeException", "Request size exceeded the limit");
+    }
+    return body;
+  }
+
+  private static String error(String type, String message) {
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("__type", type);
+    if (message != null) {
+      o.put("message", message);
+    }
+    return Json.write(o);
+  }
+
+  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** Stops accepting requests, letting those in flight finish for up to a second. */
+  @Override
+  public void close() {
+    server.stop(1);
+    executor.shutdown();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.stepwise.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
+
+/** Typed reads of a request body, failing with AWS's ValidationException texts. */
+record Request(JsonNode body) {
+
+  String required(String field) throws ApiError {
+    String v = optional(field);
+    if (v == null) {
+      throw ApiError.validation(
+          "1 validation error detected: Value null at '"
+              + field
+              + "' failed to satisfy constraint: Member must not be null");
+    }
+    return v;
+  }
+
+  @Nullable String optional(String field) throws ApiError {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field '" + field + "'");
+    }
+    return v.asText();
+  }
+
+  int integer(String field, int defaultValue, int min, int max) throws ApiError {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return defaultValue;
+    }
+    if (!v.isIntegralNumber()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field '" + field + "'");
+    }
+    int n = v.asInt();
+    if (n < min || n > max) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + n
+              + "' at '"
+              + field
+              + "' failed to satisfy constraint: Member must have value "
+              + (n < min ? "greater than or equal to " + min : "less than or equal to " + max));
+    }
+    return n;
+  }
+
+  boolean bool(String field) {
+    return body.path(field).asBoolean(false);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.stepwise.cli;
+
+import dev.stepwise.api.ApiServer;
+import dev.stepwise.engine.Engine;
+import dev.stepwise.engine.EngineSettings;
+import dev.stepwise.engine.nested.NestedExecutions;
+import dev.stepwise.engine.service.StepFunctionsService;
+import dev.stepwise.engine.store.InMemoryExecutionStore;
+import dev.stepwise.engine.task.TaskCallbacks;
+import dev.stepwise.engine.task.TaskDispatcher;
+import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.engine.time.RealTimeScheduler;
+import dev.stepwise.integrations.http.Connection;
+import dev.stepwise.integrations.http.Connections;
+import dev.stepwise.integrations.http.HttpTasks;
+import dev.stepwise.integrations.routing.RoutingDispatcher;
+import dev.stepwise.integrations.routing.UnconfiguredTasks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.random.RandomGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stepwise serve}: the Step Functions API, for SDKs, the AWS CLI and workers. */
+@Command(
+    name = "serve",
+    description = "Serves the Step Functions API (AWS JSON 1.0) until stopped (Ctrl-C or SIGTERM).")
+final class ServeCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--port", description = "Port (default 8083, Step Functions Local's)")
+  int port = 8083;
+
+  @Option(names = "--host", description = "Address to bind (default 127.0.0.1)")
+  String host = "127.0.0.1";
+
+  @Option(names = "--region", description = "Region in ARNs (default us-east-1)")
+  String region = "us-east-1";
+
+  @Option(names = "--account", description = "Account id in ARNs (default 123456789012)")
+  String account = "123456789012";
+
+  @Option(
+      names = "--store",
+      description = "memory (executions are lost on restart); the durable store is not built yet")
+  String store = "memory";
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!store.equals("memory")) {
+      err.println("stepwise serve: --store " + store + " is not available yet; use --store memory");
+      return 2;
+    }
+    EngineSettings settings = new EngineSettings(region, account, 25_000, 262_144);
+    InstantSource clock = InstantSource.system();
+    RandomGenerator random = new SecureRandom();
+    InMemoryExecutionStore executions = new InMemoryExecutionStore();
+    DeferredNested nested = new DeferredNested();
+    HttpTasks http = new HttpTasks(Connections.none().withFallback(Connection.NONE), region);
+    TaskDispatcher tasks =
+        RoutingDispatcher.builder()
+            .route(NestedExecutions::serves, nested)
+            .http(http)
+            .fallback(new UnconfiguredTasks())
+            .build();
+    RealTimeScheduler scheduler = new RealTimeScheduler(clock);
+    Engine engine = new Engine(settings, clock, scheduler, tasks, executions, random.nextLong());
+    StepFunctionsService service =
+        new StepFunctionsService(engine, executions, clock, UUID::randomUUID);
+    nested.target = new NestedExecutions(service, random);
+    ApiServer api;
+    try {
+      api = ApiServer.start(host, port, service);
+    } catch (IOException e) {
+      err.println("stepwise serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  api.close();
+                  scheduler.close();
+                  http.close();
+                  stopped.countDown();
+                }));
+    out.println(
+        "Stepwise serving the Step Functions API at http://"
+            + host
+            + ":"
+            + api.port()
+            + " (store: memory)");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** Nested executions need the service, which needs the engine: wired after both exist. */
+  private static final class DeferredNested implements TaskDispatcher {
+    NestedExecutions target;
+
+    @Override
+    public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
+      target.dispatch(request, callbacks);
+    }
+
+    @Override
+    public void cancel(TaskRequest request, String cause) {
+      target.cancel(request, cause);
+    }
+  }
+}
