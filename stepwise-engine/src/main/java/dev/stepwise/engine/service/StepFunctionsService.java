@@ -217,12 +217,21 @@ public final class StepFunctionsService implements ExecutionStarter {
 
   public ExecutionRecord describeExecution(String executionArn) throws ServiceException {
     checkExecutionArn(executionArn);
-    return store
-        .find(executionArn)
-        .orElseThrow(
-            () ->
-                new ServiceException(
-                    "ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'"));
+    Optional<ExecutionRecord> stored = store.find(executionArn);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    // Started but its first step not stored yet: the live execution answers.
+    Execution live =
+        engine
+            .find(executionArn)
+            .orElseThrow(
+                () ->
+                    new ServiceException(
+                        "ExecutionDoesNotExist",
+                        "Execution Does Not Exist: '" + executionArn + "'"));
+    return new ExecutionRecord(
+        live.spec(), 0, live.status(), live.output(), live.error(), live.cause(), live.stopDate());
   }
 
   public void stopExecution(String executionArn, @Nullable String error, @Nullable String cause)
