@@ -1,0 +1,150 @@
+package dev.stepwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands run in process with captured streams: exact output and exit codes. */
+class CliTest {
+  @TempDir Path dir;
+
+  private record Result(int exit, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  private Path file(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  @Test
+  void validDefinitionsPrintValid() throws IOException {
+    Path f =
+        file("ok.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}");
+    assertThat(run("validate", f.toString())).isEqualTo(new Result(0, "valid\n", ""));
+  }
+
+  @Test
+  void everyDiagnosticIsPrintedOneALine() throws IOException {
+    Path f =
+        file(
+            "bad.json",
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},\"C\":{\"Type\":\"Pass\",\"End\":true}}}");
+    assertThat(run("validate", f.toString()))
+        .isEqualTo(
+            new Result(
+                1,
+                "ERROR MISSING_TRANSITION_TARGET /States/A/Next: Missing 'Next' target: B\n"
+                    + "ERROR MISSING_TRANSITION_TARGET /States/C: State \"C\" is not reachable.\n",
+                ""));
+  }
+
+  @Test
+  void expressRestrictionsApplyWithTheType() throws IOException {
+    Path f =
+        file(
+            "sync.json",
+            "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::states:startExecution.sync\",\"End\":true}}}");
+    assertThat(run("validate", f.toString(), "--type", "EXPRESS").out())
+        .isEqualTo(
+            "ERROR SCHEMA_VALIDATION_FAILED /States/T/Resource: Express state machine does not"
+                + " support '.sync' service integration\n");
+  }
+
+  @Test
+  void unusableFilesGetOneClearLine() throws IOException {
+    assertThat(run("validate", dir.toString()))
+        .isEqualTo(
+            new Result(
+                1, "", "stepwise validate: " + dir + ": is a directory, not a definition file\n"));
+    Path missing = dir.resolve("missing.json");
+    assertThat(run("validate", missing.toString()))
+        .isEqualTo(new Result(1, "", "stepwise validate: " + missing + ": no such file\n"));
+    Path empty = file("empty.json", "");
+    assertThat(run("validate", empty.toString()))
+        .isEqualTo(new Result(1, "", "stepwise validate: " + empty + ": the file is empty\n"));
+    Path binary = Files.write(dir.resolve("junk.bin"), new byte[] {(byte) 0xC3, (byte) 0x28, 0, 1});
+    assertThat(run("validate", binary.toString()))
+        .isEqualTo(new Result(1, "", "stepwise validate: " + binary + ": not UTF-8 text\n"));
+    Path huge = dir.resolve("huge.json");
+    try (RandomAccessFile raf = new RandomAccessFile(huge.toFile(), "rw")) {
+      raf.setLength(50L * 1024 * 1024);
+    }
+    assertThat(run("validate", huge.toString()))
+        .isEqualTo(
+            new Result(
+                1,
+                "",
+                "stepwise validate: "
+                    + huge
+                    + ": larger than the 1048576-character limit for a definition\n"));
+    Path malformed = file("mal.json", "{\"StartAt\": ");
+    Result r = run("validate", malformed.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).startsWith("ERROR INVALID_JSON_DESCRIPTION [Source: (String)");
+  }
+
+  @Test
+  void runPrintsTheOutputOrTheFailure() throws IOException {
+    Path ok =
+        file(
+            "ok.json",
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Parameters\":{\"v.$\":\"States.MathAdd($.x, 1)\"},\"Next\":\"W\"},\"W\":{\"Type\":\"Wait\",\"Seconds\":3600,\"End\":true}}}");
+    assertThat(run("run", ok.toString(), "--input", "{\"x\": 41}", "--fast-time"))
+        .isEqualTo(new Result(0, "{\"v\":42}\n", ""));
+    Path input = file("in.json", "{\"x\": 1}");
+    assertThat(run("run", ok.toString(), "--input", "@" + input, "--fast-time").out())
+        .isEqualTo("{\"v\":2}\n");
+    Path fail =
+        file(
+            "fail.json",
+            "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\",\"Cause\":\"C\"}}}");
+    assertThat(run("run", fail.toString()))
+        .isEqualTo(new Result(1, "{\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}\n", ""));
+    assertThat(run("run", ok.toString(), "--input", "not json"))
+        .isEqualTo(
+            new Result(
+                1,
+                "",
+                "stepwise run: the input is not JSON: Unrecognized token 'not': was expecting"
+                    + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n"));
+  }
+
+  @Test
+  void runStartsNestedStateMachines() throws IOException {
+    Path child =
+        file(
+            "child.json",
+            "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":{\"Arg1\":\"argument1\"},\"End\":true}}}");
+    Path parent =
+        file(
+            "parent.json",
+            """
+            {"StartAt": "Start", "States": {"Start": {"Type": "Task",
+              "Resource": "arn:aws:states:::states:startExecution.sync:2",
+              "Parameters": {"StateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:child",
+                             "Input": {"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$": "$$.Execution.Id"},
+                             "Name": "kid"},
+              "OutputPath": "$.Output", "End": true}}}
+            """);
+    assertThat(run("run", parent.toString(), "--state-machine", "child=" + child))
+        .isEqualTo(new Result(0, "{\"Arg1\":\"argument1\"}\n", ""));
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertThat(run("--version").out()).startsWith("stepwise ");
+    assertThat(run("--help").out()).contains("serve", "run", "validate");
+  }
+}
