@@ -4,7 +4,9 @@ import dev.stepwise.api.ApiServer;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.nested.NestedExecutions;
+import dev.stepwise.engine.service.StateMachineStore;
 import dev.stepwise.engine.service.StepFunctionsService;
+import dev.stepwise.engine.store.ExecutionStore;
 import dev.stepwise.engine.store.InMemoryExecutionStore;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
@@ -15,9 +17,12 @@ import dev.stepwise.integrations.http.Connections;
 import dev.stepwise.integrations.http.HttpTasks;
 import dev.stepwise.integrations.routing.RoutingDispatcher;
 import dev.stepwise.integrations.routing.UnconfiguredTasks;
+import dev.stepwise.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -48,21 +53,40 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--store",
-      description = "memory (executions are lost on restart); the durable store is not built yet")
-  String store = "memory";
+      description = "sqlite (default: durable, in --data-dir) or memory (lost when stopped)")
+  String store = "sqlite";
+
+  @Option(
+      names = "--data-dir",
+      description = "Where the sqlite store keeps its data (default ~/.stepwise/data)")
+  Path dataDir = Path.of(System.getProperty("user.home"), ".stepwise", "data");
+
+  /** AWS keeps closed executions for 90 days; so does Stepwise (names stay reserved). */
+  private static final Duration RETENTION = Duration.ofDays(90);
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!store.equals("memory")) {
-      err.println("stepwise serve: --store " + store + " is not available yet; use --store memory");
+    if (!store.equals("memory") && !store.equals("sqlite")) {
+      err.println("stepwise serve: --store takes sqlite or memory, not " + store);
       return 2;
     }
     EngineSettings settings = new EngineSettings(region, account, 25_000, 262_144);
     InstantSource clock = InstantSource.system();
     RandomGenerator random = new SecureRandom();
-    InMemoryExecutionStore executions = new InMemoryExecutionStore();
+    SqliteStore sqlite = null;
+    if (store.equals("sqlite")) {
+      try {
+        sqlite = SqliteStore.open(dataDir);
+      } catch (SqliteStore.StoreUnavailableException e) {
+        err.println("stepwise serve: " + e.getMessage());
+        return 1;
+      }
+      sqlite.purgeClosedBefore(clock.instant().minus(RETENTION));
+    }
+    ExecutionStore executions = sqlite != null ? sqlite : new InMemoryExecutionStore();
+    StateMachineStore machines = sqlite != null ? sqlite : StateMachineStore.NONE;
     DeferredNested nested = new DeferredNested();
     HttpTasks http = new HttpTasks(Connections.none().withFallback(Connection.NONE), region);
     TaskDispatcher tasks =
@@ -74,8 +98,9 @@ final class ServeCommand implements Callable<Integer> {
     RealTimeScheduler scheduler = new RealTimeScheduler(clock);
     Engine engine = new Engine(settings, clock, scheduler, tasks, executions, random.nextLong());
     StepFunctionsService service =
-        new StepFunctionsService(engine, executions, clock, UUID::randomUUID);
+        new StepFunctionsService(engine, executions, machines, clock, UUID::randomUUID);
     nested.target = new NestedExecutions(service, random);
+    int resumed = engine.resumeAll();
     ApiServer api;
     try {
       api = ApiServer.start(host, port, service);
@@ -84,6 +109,7 @@ final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    SqliteStore durable = sqlite;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -91,6 +117,9 @@ final class ServeCommand implements Callable<Integer> {
                   api.close();
                   scheduler.close();
                   http.close();
+                  if (durable != null) {
+                    durable.close(); // writes what is queued first
+                  }
                   stopped.countDown();
                 }));
     out.println(
@@ -98,7 +127,13 @@ final class ServeCommand implements Callable<Integer> {
             + host
             + ":"
             + api.port()
-            + " (store: memory)");
+            + (durable != null
+                ? " (store: sqlite in "
+                    + durable.dataDir()
+                    + ", "
+                    + resumed
+                    + " executions resumed)"
+                : " (store: memory)"));
     out.flush();
     stopped.await();
     return 0;

@@ -53,6 +53,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final InstantSource clock;
   private final Arns arns;
   private final Supplier<UUID> ids;
+  private final StateMachineStore stateMachines;
   private final ConcurrentHashMap<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
 
   /**
@@ -60,11 +61,22 @@ public final class StepFunctionsService implements ExecutionStarter {
    */
   public StepFunctionsService(
       Engine engine, ExecutionStore store, InstantSource clock, Supplier<UUID> ids) {
+    this(engine, store, StateMachineStore.NONE, clock, ids);
+  }
+
+  public StepFunctionsService(
+      Engine engine,
+      ExecutionStore store,
+      StateMachineStore stateMachines,
+      InstantSource clock,
+      Supplier<UUID> ids) {
     this.engine = engine;
     this.store = store;
+    this.stateMachines = stateMachines;
     this.clock = clock;
     this.arns = Arns.of(engine.settings());
     this.ids = ids;
+    stateMachines.all().forEach(sm -> machines.put(sm.arn(), sm));
   }
 
   public Arns arns() {
@@ -98,6 +110,7 @@ public final class StepFunctionsService implements ExecutionStarter {
             arn, name, definition, parsed.machine(), type, role, clock.instant());
     StateMachineRecord existing = machines.putIfAbsent(arn, created);
     if (existing == null) {
+      stateMachines.save(created);
       return created;
     }
     if (existing.definition().equals(definition)
@@ -127,7 +140,9 @@ public final class StepFunctionsService implements ExecutionStarter {
 
   public void deleteStateMachine(String arn) throws ServiceException {
     checkArn(arn, "stateMachine");
-    machines.remove(arn);
+    if (machines.remove(arn) != null) {
+      stateMachines.delete(arn);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -126,6 +126,11 @@ public final class VirtualTimeScheduler implements Scheduler {
     return e;
   }
 
+  /** Whether work is ready to run now (timers not counted). */
+  public synchronized boolean hasReadyWork() {
+    return !ready.isEmpty();
+  }
+
   /** Whether work or timers remain. */
   public synchronized boolean idle() {
     return ready.isEmpty() && peekTimer() == null;

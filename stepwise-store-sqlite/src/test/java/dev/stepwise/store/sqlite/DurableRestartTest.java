@@ -1,0 +1,135 @@
+package dev.stepwise.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.engine.Arns;
+import dev.stepwise.engine.Engine;
+import dev.stepwise.engine.EngineSettings;
+import dev.stepwise.engine.Execution;
+import dev.stepwise.engine.ExecutionSpec;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.ScriptedTasks;
+import dev.stepwise.engine.history.HistoryEvent;
+import dev.stepwise.engine.history.HistoryJson;
+import dev.stepwise.engine.store.ExecutionStore;
+import dev.stepwise.engine.store.InMemoryExecutionStore;
+import dev.stepwise.engine.time.ManualClock;
+import dev.stepwise.engine.time.VirtualTimeScheduler;
+import dev.stepwise.language.json.Json;
+import dev.stepwise.language.parse.DefinitionParser;
+import dev.stepwise.language.parse.MachineType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An execution interrupted by a restart (the engine and the store are dropped and rebuilt on the
+ * same data directory) ends with exactly the output and history of an uninterrupted run.
+ */
+class DurableRestartTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final String LAMBDA = "arn:aws:states:::lambda:invoke";
+  private static final String DEFINITION =
+      """
+      {"StartAt": "Work", "States": {
+        "Work": {"Type": "Task", "Resource": "%s",
+                 "Retry": [{"ErrorEquals": ["Flaky"], "IntervalSeconds": 5}], "Next": "Both"},
+        "Both": {"Type": "Parallel", "Next": "Each", "Branches": [
+          {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30, "End": true}}},
+          {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": "p", "End": true}}}]},
+        "Each": {"Type": "Map", "ItemProcessor": {"StartAt": "I",
+          "States": {"I": {"Type": "Pass", "End": true}}}, "End": true}}}
+      """
+          .formatted(LAMBDA);
+
+  @TempDir Path dir;
+
+  private record Node(
+      ManualClock clock, VirtualTimeScheduler scheduler, Engine engine, ScriptedTasks tasks) {}
+
+  private static Node node(ExecutionStore store, ManualClock clock) {
+    VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+    ScriptedTasks tasks = new ScriptedTasks();
+    tasks.fail(LAMBDA, "Flaky", "once");
+    return new Node(
+        clock,
+        scheduler,
+        new Engine(EngineSettings.DEFAULTS, clock, scheduler, tasks, store, 3),
+        tasks);
+  }
+
+  private static ExecutionSpec spec() {
+    Arns arns = Arns.of(EngineSettings.DEFAULTS);
+    return new ExecutionSpec(
+        arns.execution("sm", "e"),
+        "e",
+        arns.stateMachine("sm"),
+        "sm",
+        new DefinitionParser(MachineType.STANDARD).parse(DEFINITION).machine(),
+        MachineType.STANDARD,
+        Json.parseTrusted("{\"k\": 1}"),
+        arns.defaultRole(),
+        T0,
+        null,
+        null,
+        true);
+  }
+
+  private static String history(List<HistoryEvent> events) {
+    return Json.write(Json.mapper().valueToTree(events.stream().map(HistoryJson::event).toList()));
+  }
+
+  @Test
+  void aRestartMidwayChangesNothing() throws Exception {
+    // Uninterrupted reference run.
+    InMemoryExecutionStore memory = new InMemoryExecutionStore();
+    Node reference = node(memory, new ManualClock(T0));
+    Execution expected = reference.engine().start(spec());
+    reference.scheduler().runUntilIdle();
+    assertThat(expected.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+    // The same execution, stopped while its retry timer and then its Wait are pending.
+    Path data = dir.resolve("data");
+    ManualClock clock = new ManualClock(T0);
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node first = node(store, clock);
+      first.engine().start(spec());
+      settle(first, store);
+      first.scheduler().advance(Duration.ofSeconds(5)); // the first attempt failed; now it retries
+      settle(first, store);
+    }
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node second = node(store, clock);
+      assertThat(second.engine().resumeAll()).isEqualTo(1);
+      settleAll(second, store);
+      Execution resumed = second.engine().find(spec().executionArn()).orElseThrow();
+      assertThat(resumed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(Json.write(resumed.output())).isEqualTo(Json.write(expected.output()));
+      assertThat(history(store.history(spec().executionArn())))
+          .isEqualTo(history(expected.history()));
+      assertThat(second.tasks().dispatched()).isEmpty();
+    }
+  }
+
+  /**
+   * Runs ready work without moving the clock until the store has committed everything: a durable
+   * store applies a step's effects after its commit, on its writer thread.
+   */
+  private static void settle(Node node, SqliteStore store) throws InterruptedException {
+    do {
+      node.scheduler().runReady();
+      store.flush();
+    } while (node.scheduler().hasReadyWork());
+  }
+
+  /** Runs to the end, jumping the clock over timers. */
+  private static void settleAll(Node node, SqliteStore store) throws InterruptedException {
+    do {
+      node.scheduler().runUntilIdle();
+      store.flush();
+    } while (!node.scheduler().idle());
+  }
+}
