@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.nested.NestedExecutions;
+import dev.stepwise.engine.nested.SfnSdkTasks;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.store.InMemoryExecutionStore;
 import dev.stepwise.engine.task.TaskCallbacks;
@@ -58,6 +59,7 @@ class SdkApiTest {
             engine, store, clock, () -> new UUID(random.nextLong(), random.nextLong()));
     nested.target =
         new NestedExecutions(service, java.util.random.RandomGenerator.of("L64X128MixRandom"));
+    nested.sfn = new SfnSdkTasks(service, java.util.random.RandomGenerator.of("L64X128MixRandom"));
     api = ApiServer.start("127.0.0.1", 0, service);
     sfn =
         SfnClient.builder()
@@ -214,10 +216,66 @@ class SdkApiTest {
   /** Nested executions need the service, which needs the engine. */
   private static final class NestedHolder implements TaskDispatcher {
     NestedExecutions target;
+    SfnSdkTasks sfn;
 
     @Override
     public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
-      target.dispatch(request, callbacks);
+      if (SfnSdkTasks.serves(request.resource())) {
+        sfn.dispatch(request, callbacks);
+      } else {
+        target.dispatch(request, callbacks);
+      }
     }
+  }
+
+  private String create(String name, java.nio.file.Path file) throws java.io.IOException {
+    String definition = java.nio.file.Files.readString(file);
+    return sfn.createStateMachine(b -> b.name(name).roleArn(ROLE).definition(definition))
+        .stateMachineArn();
+  }
+
+  @Test
+  void nestedExampleRunsThroughTheApi() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Path.of("../examples/nested");
+    create("report", dir.resolve("report.asl.json"));
+    create("approval", dir.resolve("approval.asl.json"));
+    String parent = create("parent", dir.resolve("parent.asl.json"));
+    String exec =
+        sfn.startExecution(b -> b.stateMachineArn(parent).name("p1").input("{\"orders\": [1, 2]}"))
+            .executionArn();
+
+    DescribeExecutionResponse d = awaitClosed(exec);
+    assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(d.output())
+        .isEqualTo("{\"orders\":[1,2],\"report\":{\"count\":2},\"approval\":{\"approved\":true}}");
+    assertThat(
+            sfn.getExecutionHistory(b -> b.executionArn(exec)).events().stream()
+                .map(e -> e.typeAsString())
+                .toList())
+        .containsExactly(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded");
+    var children =
+        sfn.listExecutions(
+                b -> b.stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:report"))
+            .executions();
+    assertThat(children).hasSize(1);
+    String childInput =
+        sfn.describeExecution(b -> b.executionArn(children.get(0).executionArn())).input();
+    assertThat(childInput)
+        .isEqualTo(
+            "{\"orders\":[1,2],\"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID\":\"" + exec + "\"}");
   }
 }

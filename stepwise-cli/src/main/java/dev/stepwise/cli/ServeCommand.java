@@ -4,6 +4,7 @@ import dev.stepwise.api.ApiServer;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.nested.NestedExecutions;
+import dev.stepwise.engine.nested.SfnSdkTasks;
 import dev.stepwise.engine.service.StateMachineStore;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.store.ExecutionStore;
@@ -87,11 +88,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     ExecutionStore executions = sqlite != null ? sqlite : new InMemoryExecutionStore();
     StateMachineStore machines = sqlite != null ? sqlite : StateMachineStore.NONE;
-    DeferredNested nested = new DeferredNested();
+    Deferred nested = new Deferred();
+    Deferred sfn = new Deferred();
     HttpTasks http = new HttpTasks(Connections.none().withFallback(Connection.NONE), region);
     TaskDispatcher tasks =
         RoutingDispatcher.builder()
             .route(NestedExecutions::serves, nested)
+            .route(SfnSdkTasks::serves, sfn)
             .http(http)
             .fallback(new UnconfiguredTasks())
             .build();
@@ -100,6 +103,7 @@ final class ServeCommand implements Callable<Integer> {
     StepFunctionsService service =
         new StepFunctionsService(engine, executions, machines, clock, UUID::randomUUID);
     nested.target = new NestedExecutions(service, random);
+    sfn.target = new SfnSdkTasks(service, random);
     int resumed = engine.resumeAll();
     ApiServer api;
     try {
@@ -139,9 +143,9 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Nested executions need the service, which needs the engine: wired after both exist. */
-  private static final class DeferredNested implements TaskDispatcher {
-    NestedExecutions target;
+  /** Integrations that need the service, which needs the engine: wired after both exist. */
+  private static final class Deferred implements TaskDispatcher {
+    TaskDispatcher target;
 
     @Override
     public void dispatch(TaskRequest request, TaskCallbacks callbacks) {

@@ -143,6 +143,45 @@ class CliTest {
   }
 
   @Test
+  void theNestedExampleRuns() {
+    String dir = "../examples/nested/";
+    String[] machines = {
+      "--state-machine", "report=" + dir + "report.asl.json",
+      "--state-machine", "approval=" + dir + "approval.asl.json"
+    };
+    assertThat(
+            run(
+                concat(
+                    new String[] {
+                      "run", dir + "parent.asl.json", "--input", "{\"orders\": [1, 2]}"
+                    },
+                    machines)))
+        .isEqualTo(
+            new Result(
+                0,
+                "{\"orders\":[1,2],\"report\":{\"count\":2},\"approval\":{\"approved\":true}}\n",
+                ""));
+    assertThat(
+            run(
+                concat(
+                    new String[] {
+                      "run", dir + "parent.asl.json", "--input", "{\"orders\": [1, 2, 3, 4]}"
+                    },
+                    machines)))
+        .isEqualTo(
+            new Result(
+                1,
+                "{\"status\":\"FAILED\",\"error\":\"TooManyOrders\",\"cause\":\"More than 3 orders need a person\"}\n",
+                ""));
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  @Test
   void versionAndHelp() {
     assertThat(run("--version").out()).startsWith("stepwise ");
     assertThat(run("--help").out()).contains("serve", "run", "validate");

@@ -57,11 +57,20 @@ public final class Engine {
 
   /** Starts an execution; returns at once. */
   public Execution start(ExecutionSpec spec) {
+    return start(spec, e -> {});
+  }
+
+  /**
+   * Starts an execution, running {@code beforeRun} once it exists but before its first step (a
+   * parent records TaskSubmitted before its child can call back).
+   */
+  public Execution start(ExecutionSpec spec, java.util.function.Consumer<Execution> beforeRun) {
     long executionSeed = seed ^ spec.executionArn().hashCode();
     ExecutionActor actor = actor(spec, executionSeed);
     if (executions.putIfAbsent(spec.executionArn(), actor) != null) {
       throw new IllegalStateException("execution exists: " + spec.executionArn());
     }
+    beforeRun.accept(actor);
     actor.deliver(new Trigger.Start());
     return actor;
   }

@@ -6,6 +6,7 @@ import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.nested.NestedExecutions;
+import dev.stepwise.engine.nested.SfnSdkTasks;
 import dev.stepwise.engine.service.ServiceException;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.store.InMemoryExecutionStore;
@@ -55,6 +56,7 @@ public final class LocalRuntime {
         new StepFunctionsService(
             engine, store, clock, () -> new UUID(random.nextLong(), random.nextLong()));
     tasks.nested = new NestedExecutions(service, random);
+    tasks.sfn = new SfnSdkTasks(service, random);
   }
 
   public Arns arns() {
@@ -92,11 +94,14 @@ public final class LocalRuntime {
   /** Nested executions run here; other integrations are not configured in this runtime. */
   private static final class TaskRouter implements TaskDispatcher {
     NestedExecutions nested;
+    SfnSdkTasks sfn;
 
     @Override
     public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
       if (NestedExecutions.serves(request.resource())) {
         nested.dispatch(request, callbacks);
+      } else if (SfnSdkTasks.serves(request.resource())) {
+        sfn.dispatch(request, callbacks);
       } else {
         callbacks.failed(
             "States.TaskFailed",

@@ -14,10 +14,15 @@ public interface ExecutionStarter {
    * Starts (or, for the same name and input while RUNNING, re-attaches to) an execution.
    *
    * @param parentExecutionArn the execution whose task starts this one (for linking)
+   * @param beforeRun called with the execution before its first step runs
    * @throws ServiceException with AWS's error code and message when StartExecution would fail
    */
   Execution start(
-      String stateMachineArn, String name, String input, @Nullable String parentExecutionArn)
+      String stateMachineArn,
+      String name,
+      String input,
+      @Nullable String parentExecutionArn,
+      java.util.function.Consumer<Execution> beforeRun)
       throws ServiceException;
 
   /** StopExecution of a child (best effort: a closed one is left alone). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.service.ServiceException;
+import dev.stepwise.engine.store.ExecutionRecord;
 import dev.stepwise.engine.task.Resource;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
@@ -60,9 +61,22 @@ public final class NestedExecutions implements TaskDispatcher {
     JsonNode nameNode = p.get("Name");
     String name =
         nameNode != null && nameNode.isTextual() ? nameNode.asText() : uuid(request).toString();
+    Resource.Pattern pattern = request.resource().pattern();
     Execution child;
     try {
-      child = starter.start(arn.asText(), name, input, request.executionArn());
+      // The parent records TaskSubmitted before the child runs, so a child that calls back at
+      // once cannot overtake it.
+      child =
+          starter.start(
+              arn.asText(),
+              name,
+              input,
+              request.executionArn(),
+              started -> {
+                if (pattern != Resource.Pattern.REQUEST_RESPONSE) {
+                  callbacks.submitted(startResponse(started, request));
+                }
+              });
     } catch (ServiceException e) {
       callbacks.failed(
           "StepFunctions." + e.code() + "Exception",
@@ -74,15 +88,13 @@ public final class NestedExecutions implements TaskDispatcher {
               + "; Proxy: null)");
       return;
     }
-    ObjectNode response = startResponse(child, request);
-    switch (request.resource().pattern()) {
-      case REQUEST_RESPONSE -> callbacks.succeeded(response);
-      case WAIT_FOR_TASK_TOKEN -> callbacks.submitted(response);
+    switch (pattern) {
+      case REQUEST_RESPONSE -> callbacks.succeeded(startResponse(child, request));
+      case WAIT_FOR_TASK_TOKEN -> {}
       case SYNC, SYNC2 -> {
-        callbacks.submitted(response);
         String key = request.executionArn() + "#" + request.taskId();
         childOfTask.put(key, child.spec().executionArn());
-        boolean parsed = request.resource().pattern() == Resource.Pattern.SYNC2;
+        boolean parsed = pattern == Resource.Pattern.SYNC2;
         child
             .completion()
             .thenAccept(
@@ -155,6 +167,19 @@ public final class NestedExecutions implements TaskDispatcher {
    * and {@code Output} as JSON text ({@code .sync}, failures) or parsed ({@code .sync:2}).
    */
   static ObjectNode describe(Execution child, boolean parsed) {
+    return describe(
+        new ExecutionRecord(
+            child.spec(),
+            0,
+            child.status(),
+            child.output(),
+            child.error(),
+            child.cause(),
+            child.stopDate()),
+        parsed);
+  }
+
+  static ObjectNode describe(ExecutionRecord child, boolean parsed) {
     ObjectNode d = Json.NODES.objectNode();
     if (child.cause() != null) {
       d.put("Cause", child.cause());

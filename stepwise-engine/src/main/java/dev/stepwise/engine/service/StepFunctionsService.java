@@ -152,6 +152,16 @@ public final class StepFunctionsService implements ExecutionStarter {
   public Execution startExecution(
       String stateMachineArn, @Nullable String name, @Nullable String input, boolean history)
       throws ServiceException {
+    return startExecution(stateMachineArn, name, input, history, e -> {});
+  }
+
+  private Execution startExecution(
+      String stateMachineArn,
+      @Nullable String name,
+      @Nullable String input,
+      boolean history,
+      java.util.function.Consumer<Execution> beforeRun)
+      throws ServiceException {
     StateMachineRecord sm = describeStateMachine(stateMachineArn);
     String executionName = name == null ? ids.get().toString() : name;
     if (!ExecutionNames.valid(executionName)) {
@@ -186,6 +196,7 @@ public final class StepFunctionsService implements ExecutionStarter {
         if (live.isPresent()
             && live.get().status() == ExecutionStatus.RUNNING
             && live.get().spec().input().equals(json)) {
+          beforeRun.accept(live.get());
           return live.get();
         }
         throw new ServiceException(
@@ -211,7 +222,7 @@ public final class StepFunctionsService implements ExecutionStarter {
             null,
             history);
     try {
-      return engine.start(spec);
+      return engine.start(spec, beforeRun);
     } catch (IllegalStateException e) {
       throw new ServiceException(
           "ExecutionAlreadyExists", "Execution Already Exists: '" + executionArn + "'");
@@ -220,9 +231,13 @@ public final class StepFunctionsService implements ExecutionStarter {
 
   @Override
   public Execution start(
-      String stateMachineArn, String name, String input, @Nullable String parentExecutionArn)
+      String stateMachineArn,
+      String name,
+      String input,
+      @Nullable String parentExecutionArn,
+      java.util.function.Consumer<Execution> beforeRun)
       throws ServiceException {
-    return startExecution(stateMachineArn, name, input, true);
+    return startExecution(stateMachineArn, name, input, true, beforeRun);
   }
 
   @Override
