@@ -156,5 +156,13 @@ final class ServeCommand implements Callable<Integer> {
     public void cancel(TaskRequest request, String cause) {
       target.cancel(request, cause);
     }
+
+    @Override
+    public void resume(
+        TaskRequest request,
+        com.fasterxml.jackson.databind.JsonNode submitted,
+        TaskCallbacks callbacks) {
+      target.resume(request, submitted, callbacks);
+    }
   }
 }

@@ -77,15 +77,18 @@ public final class Engine {
 
   /** Picks up every execution the store holds as RUNNING (after a restart). */
   public int resumeAll() {
-    int resumed = 0;
+    // All are registered before any resumes, so a parent resuming finds its running children.
+    java.util.List<ExecutionActor> loaded = new java.util.ArrayList<>();
     for (ExecutionRecord record : store.running()) {
       ExecutionActor actor = actor(record.spec(), record.seed());
       if (executions.putIfAbsent(record.spec().executionArn(), actor) == null) {
-        actor.resume(store.journal(record.spec().executionArn()));
-        resumed++;
+        loaded.add(actor);
       }
     }
-    return resumed;
+    for (ExecutionActor actor : loaded) {
+      actor.resume(store.journal(actor.spec().executionArn()));
+    }
+    return loaded.size();
   }
 
   private ExecutionActor actor(ExecutionSpec spec, long executionSeed) {

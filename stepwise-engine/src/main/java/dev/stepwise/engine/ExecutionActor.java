@@ -130,6 +130,8 @@ final class ExecutionActor implements Execution {
         case Effect.DispatchTask d ->
             dispatcher.dispatch(d.request(), callbacks(d.request().taskId()));
         case Effect.CancelTask c -> dispatcher.cancel(c.request(), c.cause());
+        case Effect.ResumeTask r ->
+            dispatcher.resume(r.request(), r.submitted(), callbacks(r.request().taskId()));
       }
     }
     if (step.status().closed() && !completion.isDone()) {

@@ -25,6 +25,12 @@ public interface ExecutionStarter {
       java.util.function.Consumer<Execution> beforeRun)
       throws ServiceException;
 
+  /** A running execution of this engine, if it is one. */
+  java.util.Optional<Execution> find(String executionArn);
+
+  /** A closed execution's record, if it is one. */
+  java.util.Optional<dev.stepwise.engine.store.ExecutionRecord> closed(String executionArn);
+
   /** StopExecution of a child (best effort: a closed one is left alone). */
   void stop(String executionArn, @Nullable String error, @Nullable String cause);
 }

@@ -100,13 +100,50 @@ public final class NestedExecutions implements TaskDispatcher {
             .thenAccept(
                 done -> {
                   childOfTask.remove(key);
-                  if (done.status() == ExecutionStatus.SUCCEEDED) {
-                    callbacks.succeeded(describe(done, parsed));
-                  } else {
-                    callbacks.failed("States.TaskFailed", Json.write(describe(done, false)));
-                  }
+                  report(describe(done, parsed), done.status(), callbacks);
                 });
       }
+    }
+  }
+
+  /** After a restart: a {@code .sync} task attaches to its child again (closed or running). */
+  @Override
+  public void resume(TaskRequest request, JsonNode submitted, TaskCallbacks callbacks) {
+    Resource.Pattern pattern = request.resource().pattern();
+    if (pattern != Resource.Pattern.SYNC && pattern != Resource.Pattern.SYNC2) {
+      return; // request-response has no wait; callbacks complete by token
+    }
+    String childArn = submitted.path("ExecutionArn").asText();
+    boolean parsed = pattern == Resource.Pattern.SYNC2;
+    java.util.Optional<Execution> live = starter.find(childArn);
+    if (live.isPresent()) {
+      String key = request.executionArn() + "#" + request.taskId();
+      childOfTask.put(key, childArn);
+      live.get()
+          .completion()
+          .thenAccept(
+              done -> {
+                childOfTask.remove(key);
+                report(describe(done, parsed), done.status(), callbacks);
+              });
+      return;
+    }
+    starter
+        .closed(childArn)
+        .ifPresent(record -> report(describe(record, parsed), record.status(), callbacks));
+  }
+
+  private static void report(
+      ObjectNode described, ExecutionStatus status, TaskCallbacks callbacks) {
+    if (status == ExecutionStatus.SUCCEEDED) {
+      callbacks.succeeded(described);
+    } else {
+      ObjectNode cause = described.deepCopy();
+      // A failed child's description has Input as text, for .sync and .sync:2 alike.
+      if (!cause.path("Input").isTextual()) {
+        cause.put("Input", Json.write(cause.get("Input")));
+      }
+      callbacks.failed("States.TaskFailed", Json.write(cause));
     }
   }
 

@@ -13,4 +13,11 @@ public sealed interface Effect {
   record DispatchTask(TaskRequest request) implements Effect {}
 
   record CancelTask(TaskRequest request, String cause) implements Effect {}
+
+  /**
+   * After a restart: a task that was submitted (its call made, its outcome awaited) waits again;
+   * {@code submitted} is what the integration reported when it was submitted.
+   */
+  record ResumeTask(TaskRequest request, com.fasterxml.jackson.databind.JsonNode submitted)
+      implements Effect {}
 }

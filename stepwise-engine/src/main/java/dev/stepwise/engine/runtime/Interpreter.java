@@ -176,6 +176,11 @@ public final class Interpreter {
             run -> !(run.started && run.request.resource().family() == Resource.Family.ACTIVITY))
         .sorted(java.util.Comparator.comparingLong(run -> run.request.taskId()))
         .forEach(run -> resume.add(new Effect.DispatchTask(run.request)));
+    tasks.values().stream()
+        .map(f -> (TaskRun) f.run)
+        .filter(run -> run.submitted)
+        .sorted(java.util.Comparator.comparingLong(run -> run.request.taskId()))
+        .forEach(run -> resume.add(new Effect.ResumeTask(run.request, run.submittedResponse)));
     return resume;
   }
 
@@ -631,6 +636,7 @@ public final class Interpreter {
     Frame f = taskFrame(taskId);
     if (f != null && f.run instanceof TaskRun run) {
       run.submitted = true;
+      run.submittedResponse = response;
       Resource resource = run.request.resource();
       append(
           f,

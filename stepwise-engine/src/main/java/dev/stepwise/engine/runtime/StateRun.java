@@ -32,6 +32,7 @@ sealed interface StateRun {
     @Nullable Long heartbeatSeconds;
     boolean started;
     boolean submitted;
+    @Nullable JsonNode submittedResponse;
     RetryCounters retry = RetryCounters.NONE;
 
     TaskRun(JsonNode parameters) {

@@ -245,6 +245,16 @@ public final class StepFunctionsService implements ExecutionStarter {
     engine.stop(executionArn, error, cause);
   }
 
+  @Override
+  public Optional<Execution> find(String executionArn) {
+    return engine.find(executionArn).filter(e -> e.status() == ExecutionStatus.RUNNING);
+  }
+
+  @Override
+  public Optional<ExecutionRecord> closed(String executionArn) {
+    return store.find(executionArn).filter(r -> r.status() != ExecutionStatus.RUNNING);
+  }
+
   public ExecutionRecord describeExecution(String executionArn) throws ServiceException {
     checkExecutionArn(executionArn);
     Optional<ExecutionRecord> stored = store.find(executionArn);

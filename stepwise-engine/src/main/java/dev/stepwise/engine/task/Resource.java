@@ -69,8 +69,11 @@ public record Resource(
     return Pattern.REQUEST_RESPONSE;
   }
 
-  /** Whether {@code $$.Task.Token} is defined while this task runs. */
+  /**
+   * Whether {@code $$.Task.Token} is defined while this task runs: callbacks, activities, and the
+   * job-run ({@code .sync}) patterns, which SendTaskSuccess may complete early.
+   */
   public boolean hasTaskToken() {
-    return pattern == Pattern.WAIT_FOR_TASK_TOKEN;
+    return pattern != Pattern.REQUEST_RESPONSE;
   }
 }

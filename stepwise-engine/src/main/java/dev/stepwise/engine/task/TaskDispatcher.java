@@ -6,6 +6,15 @@ public interface TaskDispatcher {
   /** Starts a task. Must not block: the outcome comes later through {@code callbacks}. */
   void dispatch(TaskRequest request, TaskCallbacks callbacks);
 
+  /**
+   * After a restart, a task that had been submitted waits again: integrations whose outcome is
+   * pushed (a child execution's end) attach to it again; callbacks by token need nothing.
+   */
+  default void resume(
+      TaskRequest request,
+      com.fasterxml.jackson.databind.JsonNode submitted,
+      TaskCallbacks callbacks) {}
+
   /** The task is no longer wanted (timed out, execution stopped, sibling failed). */
   default void cancel(TaskRequest request, String cause) {}
 }

@@ -47,6 +47,14 @@ public final class RoutingDispatcher implements TaskDispatcher {
     target(request.resource()).cancel(request, cause);
   }
 
+  @Override
+  public void resume(
+      TaskRequest request,
+      com.fasterxml.jackson.databind.JsonNode submitted,
+      TaskCallbacks callbacks) {
+    target(request.resource()).resume(request, submitted, callbacks);
+  }
+
   private TaskDispatcher target(Resource resource) {
     for (Route route : routes) {
       if (route.serves().test(resource)) {

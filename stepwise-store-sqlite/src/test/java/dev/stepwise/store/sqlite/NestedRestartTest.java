@@ -1,0 +1,114 @@
+package dev.stepwise.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.engine.Engine;
+import dev.stepwise.engine.EngineSettings;
+import dev.stepwise.engine.Execution;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.nested.NestedExecutions;
+import dev.stepwise.engine.service.StepFunctionsService;
+import dev.stepwise.engine.task.TaskCallbacks;
+import dev.stepwise.engine.task.TaskDispatcher;
+import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.engine.time.ManualClock;
+import dev.stepwise.engine.time.VirtualTimeScheduler;
+import dev.stepwise.language.json.Json;
+import dev.stepwise.language.parse.MachineType;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Random;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A parent waiting on a .sync child survives a restart: the child resumes and wakes it. */
+class NestedRestartTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  @TempDir Path dir;
+
+  private record Node(
+      VirtualTimeScheduler scheduler, Engine engine, StepFunctionsService service) {}
+
+  private static Node node(SqliteStore store, ManualClock clock) {
+    VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+    Holder tasks = new Holder();
+    Engine engine = new Engine(EngineSettings.DEFAULTS, clock, scheduler, tasks, store, 5);
+    Random random = new Random(9);
+    StepFunctionsService service =
+        new StepFunctionsService(
+            engine, store, store, clock, () -> new UUID(random.nextLong(), random.nextLong()));
+    tasks.nested = new NestedExecutions(service, RandomGenerator.of("L64X128MixRandom"));
+    return new Node(scheduler, engine, service);
+  }
+
+  private static final class Holder implements TaskDispatcher {
+    NestedExecutions nested;
+
+    @Override
+    public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
+      nested.dispatch(request, callbacks);
+    }
+
+    @Override
+    public void resume(
+        TaskRequest request,
+        com.fasterxml.jackson.databind.JsonNode submitted,
+        TaskCallbacks callbacks) {
+      nested.resume(request, submitted, callbacks);
+    }
+  }
+
+  @Test
+  void theChildResumesAndWakesItsParent() throws Exception {
+    Path data = dir.resolve("data");
+    ManualClock clock = new ManualClock(T0);
+    String parentArn;
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node first = node(store, clock);
+      first
+          .service()
+          .createStateMachine(
+              "child",
+              "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":60,\"Next\":\"P\"},"
+                  + "\"P\":{\"Type\":\"Pass\",\"Result\":{\"done\":true},\"End\":true}}}",
+              null,
+              MachineType.STANDARD);
+      first
+          .service()
+          .createStateMachine(
+              "parent",
+              "{\"StartAt\":\"Run\",\"States\":{\"Run\":{\"Type\":\"Task\","
+                  + "\"Resource\":\"arn:aws:states:::states:startExecution.sync:2\","
+                  + "\"Parameters\":{\"StateMachineArn\":\"arn:aws:states:us-east-1:123456789012:stateMachine:child\",\"Name\":\"kid\"},"
+                  + "\"OutputPath\":\"$.Output\",\"End\":true}}}",
+              null,
+              MachineType.STANDARD);
+      Execution parent =
+          first
+              .service()
+              .startExecution(
+                  "arn:aws:states:us-east-1:123456789012:stateMachine:parent", "p", "{}", true);
+      parentArn = parent.spec().executionArn();
+      do {
+        first.scheduler().runReady();
+        store.flush();
+      } while (first.scheduler().hasReadyWork());
+      assertThat(store.running()).hasSize(2);
+    }
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node second = node(store, clock);
+      assertThat(second.engine().resumeAll()).isEqualTo(2);
+      do {
+        second.scheduler().runUntilIdle();
+        store.flush();
+      } while (!second.scheduler().idle());
+      var parent = store.find(parentArn).orElseThrow();
+      assertThat(parent.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(Json.write(parent.output())).isEqualTo("{\"done\":true}");
+      assertThat(store.running()).isEmpty();
+    }
+  }
+}
