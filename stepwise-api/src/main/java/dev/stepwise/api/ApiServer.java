@@ -102,7 +102,8 @@ public final class ApiServer implements AutoCloseable {
       throw ApiError.badRequest(
           "SerializationException", "Start of structure or map found where not expected");
     }
-    return op.handle(new Request(json));
+    return op.handle(
+        new Request(json, exchange.getRequestHeaders().getFirst("X-Stepwise-Started-By")));
   }
 
   private static byte[] readBody(InputStream in) throws IOException, ApiError {

@@ -284,7 +284,8 @@ final class Operations {
     int offset = offset(r.optional("nextToken"));
     List<ExecutionRecord> page =
         service.listExecutions(
-            new ExecutionQuery(r.optional("stateMachineArn"), status, offset + size + 1, null));
+            new ExecutionQuery(
+                r.optional("stateMachineArn"), status, offset + size + 1, null, r.startedBy()));
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("executions");
     for (int i = offset; i < Math.min(page.size(), offset + size); i++) {

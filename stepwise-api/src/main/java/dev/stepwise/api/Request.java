@@ -3,8 +3,13 @@ package dev.stepwise.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
-/** Typed reads of a request body, failing with AWS's ValidationException texts. */
-record Request(JsonNode body) {
+/**
+ * Typed reads of a request body, failing with AWS's ValidationException texts.
+ *
+ * @param startedBy the Stepwise extension header {@code X-Stepwise-Started-By} of ListExecutions
+ *     (children of that execution), or null; AWS clients never send it
+ */
+record Request(JsonNode body, @Nullable String startedBy) {
 
   String required(String field) throws ApiError {
     String v = optional(field);

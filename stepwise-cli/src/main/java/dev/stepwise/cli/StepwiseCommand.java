@@ -16,7 +16,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = StepwiseCommand.Version.class,
     description = "Runs AWS Step Functions state machines, with AWS's behaviour, anywhere.",
-    subcommands = {ServeCommand.class, RunCommand.class, ValidateCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      RunCommand.class,
+      ValidateCommand.class,
+      ExecutionsCommand.class,
+      HistoryCommand.class,
+      DescribeCommand.class
+    })
 public final class StepwiseCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -27,9 +27,6 @@ import java.util.random.RandomGenerator;
  */
 /** {@code arn:aws:states:::states:startExecution} in its four integration patterns. */
 public final class NestedExecutions implements TaskDispatcher {
-  /** The key a parent puts in the child's input to link them; kept in the input, as AWS does. */
-  public static final String STARTED_BY = "AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID";
-
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 

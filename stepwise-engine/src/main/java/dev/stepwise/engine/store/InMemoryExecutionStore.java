@@ -66,6 +66,12 @@ public final class InMemoryExecutionStore implements ExecutionStore {
                 query.stateMachineArn() == null
                     || query.stateMachineArn().equals(r.spec().stateMachineArn()))
         .filter(r -> query.status() == null || query.status() == r.status())
+        .filter(
+            r ->
+                query.startedBy() == null
+                    || query
+                        .startedBy()
+                        .equals(r.spec().input().path(ExecutionQuery.STARTED_BY).asText(null)))
         .filter(r -> query.after() == null || isAfter(r, query.after()))
         .sorted(newestFirst)
         .limit(query.limit())

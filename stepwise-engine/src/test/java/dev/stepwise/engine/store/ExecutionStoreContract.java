@@ -182,6 +182,31 @@ public abstract class ExecutionStoreContract {
   }
 
   @Test
+  void childrenAreFoundByTheExecutionThatStartedThem() throws Exception {
+    ExecutionStore store = store();
+    ExecutionSpec plain = spec("plain", T0);
+    ExecutionSpec linked =
+        new ExecutionSpec(
+            ARNS.execution("sm", "child"),
+            "child",
+            plain.stateMachineArn(),
+            "sm",
+            plain.machine(),
+            MachineType.STANDARD,
+            Json.parseTrusted("{\"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID\": \"arn:parent\"}"),
+            plain.roleArn(),
+            T0,
+            null,
+            null,
+            true);
+    await(store.append(step(plain, 0, new Trigger.Start(), ExecutionStatus.RUNNING, 1, 1)));
+    await(store.append(step(linked, 0, new Trigger.Start(), ExecutionStatus.RUNNING, 1, 1)));
+    assertThat(store.list(new ExecutionQuery(null, null, 10, null, "arn:parent")))
+        .extracting(r -> r.spec().name())
+        .containsExactly("child");
+  }
+
+  @Test
   void manyConcurrentAppendsAllLandInOrder() throws Exception {
     ExecutionStore store = store();
     List<CompletableFuture<Void>> futures = new ArrayList<>();

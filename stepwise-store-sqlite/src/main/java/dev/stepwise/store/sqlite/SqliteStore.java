@@ -392,6 +392,10 @@ public final class SqliteStore implements ExecutionStore, StateMachineStore, Aut
       sql.append(" AND status = ?");
       args.add(q.status().name());
     }
+    if (q.startedBy() != null) {
+      sql.append(" AND json_extract(input, '$.").append(ExecutionQuery.STARTED_BY).append("') = ?");
+      args.add(q.startedBy());
+    }
     if (q.after() != null) {
       sql.append(" AND (start_nanos < ? OR (start_nanos = ? AND arn < ?))");
       long n = nanos(q.after().startTime());
