@@ -168,10 +168,12 @@ final class Operations {
   // ---------------------------------------------------------------------------------------------
   // Executions
 
-  private JsonNode startExecution(Request r) throws ApiError, ServiceException {
+  private JsonNode startExecution(Request r)
+      throws ApiError, ServiceException, InterruptedException {
     Execution e =
         service.startExecution(
             r.required("stateMachineArn"), r.optional("name"), r.optional("input"), false);
+    stored(e.recorded());
     ObjectNode o = Json.NODES.objectNode();
     o.put("executionArn", e.spec().executionArn());
     o.put("startDate", HistoryJson.epochSeconds(e.spec().startTime()));
@@ -347,7 +349,8 @@ final class Operations {
   // ---------------------------------------------------------------------------------------------
   // Task tokens
 
-  private JsonNode sendTaskSuccess(Request r) throws ApiError, ServiceException {
+  private JsonNode sendTaskSuccess(Request r)
+      throws ApiError, ServiceException, InterruptedException {
     String token = r.required("taskToken");
     String output = r.required("output");
     JsonNode parsed;
@@ -356,20 +359,34 @@ final class Operations {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ServiceException("InvalidOutput", "Invalid Output: '" + output + "'");
     }
-    service.sendTask(token, new Engine.TokenOutcome.Success(parsed));
+    stored(service.sendTask(token, new Engine.TokenOutcome.Success(parsed)));
     return Json.NODES.objectNode();
   }
 
-  private JsonNode sendTaskFailure(Request r) throws ApiError, ServiceException {
-    service.sendTask(
-        r.required("taskToken"),
-        new Engine.TokenOutcome.Failure(r.optional("error"), r.optional("cause")));
+  private JsonNode sendTaskFailure(Request r)
+      throws ApiError, ServiceException, InterruptedException {
+    stored(
+        service.sendTask(
+            r.required("taskToken"),
+            new Engine.TokenOutcome.Failure(r.optional("error"), r.optional("cause"))));
     return Json.NODES.objectNode();
   }
 
-  private JsonNode sendTaskHeartbeat(Request r) throws ApiError, ServiceException {
-    service.sendTask(r.required("taskToken"), new Engine.TokenOutcome.Heartbeat());
+  private JsonNode sendTaskHeartbeat(Request r)
+      throws ApiError, ServiceException, InterruptedException {
+    stored(service.sendTask(r.required("taskToken"), new Engine.TokenOutcome.Heartbeat()));
     return Json.NODES.objectNode();
+  }
+
+  /** Answers only once the change is durable: an acknowledged call is never lost. */
+  private static void stored(java.util.concurrent.CompletableFuture<Void> stored)
+      throws InterruptedException, ApiError {
+    try {
+      stored.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new ApiError(
+          500, "InternalFailure", "The change could not be stored: " + e.getMessage());
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

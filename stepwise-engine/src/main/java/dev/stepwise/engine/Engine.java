@@ -71,7 +71,7 @@ public final class Engine {
       throw new IllegalStateException("execution exists: " + spec.executionArn());
     }
     beforeRun.accept(actor);
-    actor.deliver(new Trigger.Start());
+    actor.start();
     return actor;
   }
 
@@ -118,22 +118,27 @@ public final class Engine {
   /**
    * Completes (or heartbeats) the task waiting with {@code token}.
    *
-   * @return false when no running execution has a task waiting with that token
+   * @return a future that completes once the outcome is stored, or null when no running execution
+   *     has a task waiting with that token
    */
-  public boolean completeTask(String token, TokenOutcome outcome) {
+  public java.util.concurrent.@Nullable CompletableFuture<Void> completeTask(
+      String token, TokenOutcome outcome) {
     String executionArn = TaskTokens.executionArn(token);
     ExecutionActor actor = executionArn == null ? null : executions.get(executionArn);
     Long taskId = actor == null ? null : actor.taskForToken(token);
     if (taskId == null) {
-      return false;
+      return null;
     }
+    java.util.concurrent.CompletableFuture<Void> stored =
+        new java.util.concurrent.CompletableFuture<>();
     actor.deliver(
         switch (outcome) {
           case TokenOutcome.Success s -> new Trigger.TaskSucceeded(taskId, s.output());
           case TokenOutcome.Failure f -> new Trigger.TaskFailed(taskId, f.error(), f.cause());
           case TokenOutcome.Heartbeat h -> new Trigger.TaskHeartbeat(taskId);
-        });
-    return true;
+        },
+        stored);
+    return stored;
   }
 
   /** StopExecution: the execution ends ABORTED (no effect on a closed one). */

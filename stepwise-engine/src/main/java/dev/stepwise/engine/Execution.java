@@ -24,6 +24,9 @@ public interface Execution {
   /** The events so far (empty for EXPRESS executions that do not record history). */
   List<HistoryEvent> history();
 
+  /** Completes when the execution's start is durable (StartExecution answers then). */
+  CompletableFuture<Void> recorded();
+
   /** Completes when the execution closes. */
   CompletableFuture<Execution> completion();
 }

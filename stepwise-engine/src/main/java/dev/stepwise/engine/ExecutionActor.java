@@ -33,7 +33,12 @@ final class ExecutionActor implements Execution {
   private final InstantSource clock;
   private final Scheduler scheduler;
   private final TaskDispatcher dispatcher;
-  private final ConcurrentLinkedQueue<Trigger> mailbox = new ConcurrentLinkedQueue<>();
+
+  /** A trigger, and who waits until its step is stored (API calls answer only then). */
+  private record Delivery(Trigger trigger, @Nullable CompletableFuture<Void> stored) {}
+
+  private final ConcurrentLinkedQueue<Delivery> mailbox = new ConcurrentLinkedQueue<>();
+  private final CompletableFuture<Void> recorded = new CompletableFuture<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final Map<Long, Scheduler.Cancellable> timers = new HashMap<>();
   private final CompletableFuture<Execution> completion = new CompletableFuture<>();
@@ -55,7 +60,12 @@ final class ExecutionActor implements Execution {
   }
 
   void deliver(Trigger trigger) {
-    mailbox.add(trigger);
+    deliver(trigger, null);
+  }
+
+  /** Delivers; {@code stored} completes once the step it causes is durable. */
+  void deliver(Trigger trigger, @Nullable CompletableFuture<Void> stored) {
+    mailbox.add(new Delivery(trigger, stored));
     if (draining.compareAndSet(false, true)) {
       scheduler.execute(this::drain);
     }
@@ -63,9 +73,10 @@ final class ExecutionActor implements Execution {
 
   private void drain() {
     while (true) {
-      Trigger next;
+      Delivery next;
       while ((next = mailbox.poll()) != null) {
-        Trigger trigger = next;
+        Trigger trigger = next.trigger();
+        CompletableFuture<Void> stored = next.stored();
         Instant at = clock.instant();
         StepRecord record;
         synchronized (this) {
@@ -73,7 +84,21 @@ final class ExecutionActor implements Execution {
           record = new StepRecord(snapshot(), sequence++, trigger, at, step);
         }
         // Effects (timers, dispatches) and acknowledgements wait until the step is durable.
-        store.append(record).thenRun(() -> apply(record.step()));
+        store
+            .append(record)
+            .whenComplete(
+                (ok, failure) -> {
+                  if (failure != null) {
+                    if (stored != null) {
+                      stored.completeExceptionally(failure);
+                    }
+                    return;
+                  }
+                  apply(record.step());
+                  if (stored != null) {
+                    stored.complete(null);
+                  }
+                });
       }
       draining.set(false);
       if (mailbox.isEmpty() || !draining.compareAndSet(false, true)) {
@@ -82,11 +107,17 @@ final class ExecutionActor implements Execution {
     }
   }
 
+  /** The start, stored: {@link #recorded()} completes with it. */
+  void start() {
+    deliver(new Trigger.Start(), recorded);
+  }
+
   /**
    * Rebuilds the interpreter's state from the journal of a stored execution and arms its timers and
    * outstanding tasks again. Called before any trigger is delivered.
    */
   void resume(java.util.List<ExecutionStore.JournalEntry> journal) {
+    recorded.complete(null);
     synchronized (this) {
       for (ExecutionStore.JournalEntry entry : journal) {
         interpreter.handle(entry.trigger(), entry.at());
@@ -206,6 +237,11 @@ final class ExecutionActor implements Execution {
   @Override
   public List<HistoryEvent> history() {
     return store.history(interpreter.spec().executionArn());
+  }
+
+  @Override
+  public CompletableFuture<Void> recorded() {
+    return recorded;
   }
 
   @Override

@@ -25,6 +25,9 @@ public interface ExecutionStarter {
       java.util.function.Consumer<Execution> beforeRun)
       throws ServiceException;
 
+  /** The ARN an execution of this state machine with this name has (STANDARD). */
+  String executionArn(String stateMachineArn, String name);
+
   /** A running execution of this engine, if it is one. */
   java.util.Optional<Execution> find(String executionArn);
 

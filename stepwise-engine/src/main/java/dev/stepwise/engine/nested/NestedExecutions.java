@@ -11,6 +11,7 @@ import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.task.TaskRequest;
 import dev.stepwise.language.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -56,8 +57,10 @@ public final class NestedExecutions implements TaskDispatcher {
     }
     String input = childInput(p.get("Input"));
     JsonNode nameNode = p.get("Name");
-    String name =
-        nameNode != null && nameNode.isTextual() ? nameNode.asText() : uuid(request).toString();
+    boolean named = nameNode != null && nameNode.isTextual();
+    // Without a Name, the child's name derives from the task: dispatching the same attempt again
+    // after a restart finds the same child instead of starting a second one.
+    String name = named ? nameNode.asText() : childName(request);
     Resource.Pattern pattern = request.resource().pattern();
     Execution child;
     try {
@@ -75,6 +78,23 @@ public final class NestedExecutions implements TaskDispatcher {
                 }
               });
     } catch (ServiceException e) {
+      if (!named && e.code().equals("ExecutionAlreadyExists")) {
+        // Dispatched again after a restart, and the child has already closed: report it.
+        starter
+            .closed(
+                e.getMessage()
+                    .substring(e.getMessage().indexOf('\'') + 1, e.getMessage().lastIndexOf('\'')))
+            .ifPresent(
+                record -> {
+                  if (pattern == Resource.Pattern.SYNC || pattern == Resource.Pattern.SYNC2) {
+                    report(
+                        describe(record, pattern == Resource.Pattern.SYNC2),
+                        record.status(),
+                        callbacks);
+                  }
+                });
+        return;
+      }
       callbacks.failed(
           "StepFunctions." + e.code() + "Exception",
           e.getMessage()
@@ -158,6 +178,12 @@ public final class NestedExecutions implements TaskDispatcher {
       return "{}";
     }
     return input.isTextual() ? input.asText() : Json.write(input);
+  }
+
+  private static String childName(TaskRequest request) {
+    return UUID.nameUUIDFromBytes(
+            (request.executionArn() + "#" + request.taskId()).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   private UUID uuid(TaskRequest request) {

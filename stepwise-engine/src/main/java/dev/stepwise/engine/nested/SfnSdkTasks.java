@@ -40,22 +40,33 @@ public final class SfnSdkTasks implements TaskDispatcher {
     JsonNode p = request.parameters();
     String action = request.resource().resource();
     try {
+      // A callback counts as done only once the parent has stored it, so a crash in between
+      // makes this task run again rather than lose the callback.
+      java.util.concurrent.CompletableFuture<Void> stored =
+          switch (action) {
+            case "sendTaskSuccess" ->
+                service.sendTask(text(p, "TaskToken"), new Engine.TokenOutcome.Success(output(p)));
+            case "sendTaskFailure" ->
+                service.sendTask(
+                    text(p, "TaskToken"),
+                    new Engine.TokenOutcome.Failure(optional(p, "Error"), optional(p, "Cause")));
+            case "sendTaskHeartbeat" ->
+                service.sendTask(text(p, "TaskToken"), new Engine.TokenOutcome.Heartbeat());
+            default -> null;
+          };
+      if (stored != null) {
+        stored.whenComplete(
+            (ok, failure) -> {
+              if (failure == null) {
+                callbacks.succeeded(Json.NODES.objectNode());
+              } else {
+                callbacks.failed("Sfn.InternalException", failure.getMessage());
+              }
+            });
+        return;
+      }
       callbacks.succeeded(
           switch (action) {
-            case "sendTaskSuccess" -> {
-              service.sendTask(text(p, "TaskToken"), new Engine.TokenOutcome.Success(output(p)));
-              yield Json.NODES.objectNode();
-            }
-            case "sendTaskFailure" -> {
-              service.sendTask(
-                  text(p, "TaskToken"),
-                  new Engine.TokenOutcome.Failure(optional(p, "Error"), optional(p, "Cause")));
-              yield Json.NODES.objectNode();
-            }
-            case "sendTaskHeartbeat" -> {
-              service.sendTask(text(p, "TaskToken"), new Engine.TokenOutcome.Heartbeat());
-              yield Json.NODES.objectNode();
-            }
             case "startExecution" -> {
               JsonNode input = p.get("Input");
               Execution e =

@@ -246,6 +246,12 @@ public final class StepFunctionsService implements ExecutionStarter {
   }
 
   @Override
+  public String executionArn(String stateMachineArn, String name) {
+    StateMachineRecord sm = machines.get(stateMachineArn);
+    return sm == null ? "" : arns.execution(sm.name(), name);
+  }
+
+  @Override
   public Optional<Execution> find(String executionArn) {
     return engine.find(executionArn).filter(e -> e.status() == ExecutionStatus.RUNNING);
   }
@@ -297,14 +303,22 @@ public final class StepFunctionsService implements ExecutionStarter {
     return store.list(query);
   }
 
-  public void sendTask(String token, Engine.TokenOutcome outcome) throws ServiceException {
+  /**
+   * SendTaskSuccess/Failure/Heartbeat.
+   *
+   * @return completes once the outcome is stored with the execution
+   */
+  public java.util.concurrent.CompletableFuture<Void> sendTask(
+      String token, Engine.TokenOutcome outcome) throws ServiceException {
     if (token.isEmpty() || token.length() > 2048) {
       throw new ServiceException("InvalidToken", "Invalid Token: 'Invalid token'");
     }
-    if (!engine.completeTask(token, outcome)) {
+    java.util.concurrent.CompletableFuture<Void> stored = engine.completeTask(token, outcome);
+    if (stored == null) {
       throw new ServiceException(
           "TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist anymore'");
     }
+    return stored;
   }
 
   private static void checkArn(String arn, String resourceType) throws ServiceException {

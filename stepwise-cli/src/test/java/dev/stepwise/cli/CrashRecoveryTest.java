@@ -1,0 +1,249 @@
+package dev.stepwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.language.json.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve} in its own process is killed with SIGKILL while executions wait on timers, retries,
+ * children and task tokens; a new process on the same data directory finishes every one of them
+ * exactly as an uninterrupted run would.
+ */
+class CrashRecoveryTest {
+  private static final int PER_KIND = 40;
+  private static final String ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:";
+
+  @TempDir Path dataDir;
+
+  private record Kind(String machine, String definition, String output, List<String> history) {}
+
+  private static final List<Kind> KINDS =
+      List.of(
+          new Kind(
+              "waiter",
+              "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":1,\"Next\":\"P\"},"
+                  + "\"P\":{\"Type\":\"Pass\",\"Result\":\"woke\",\"ResultPath\":\"$.r\",\"End\":true}}}",
+              "{\"i\":0,\"r\":\"woke\"}",
+              List.of(
+                  "ExecutionStarted",
+                  "WaitStateEntered",
+                  "WaitStateExited",
+                  "PassStateEntered",
+                  "PassStateExited",
+                  "ExecutionSucceeded")),
+          new Kind(
+              "retrier",
+              "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::sqs:sendMessage\","
+                  + "\"Retry\":[{\"ErrorEquals\":[\"States.ALL\"],\"IntervalSeconds\":1,\"MaxAttempts\":1}],"
+                  + "\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"ResultPath\":null,\"Next\":\"P\"}],\"End\":true},"
+                  + "\"P\":{\"Type\":\"Pass\",\"Result\":\"caught\",\"ResultPath\":\"$.r\",\"End\":true}}}",
+              "{\"i\":0,\"r\":\"caught\"}",
+              List.of(
+                  "ExecutionStarted",
+                  "TaskStateEntered",
+                  "TaskScheduled",
+                  "TaskStarted",
+                  "TaskFailed",
+                  "TaskScheduled",
+                  "TaskStarted",
+                  "TaskFailed",
+                  "TaskStateExited",
+                  "PassStateEntered",
+                  "PassStateExited",
+                  "ExecutionSucceeded")),
+          new Kind(
+              "fanout",
+              "{\"StartAt\":\"Par\",\"States\":{\"Par\":{\"Type\":\"Parallel\",\"ResultPath\":null,\"Next\":\"M\",\"Branches\":["
+                  + "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":1,\"End\":true}}},"
+                  + "{\"StartAt\":\"B\",\"States\":{\"B\":{\"Type\":\"Pass\",\"End\":true}}}]},"
+                  + "\"M\":{\"Type\":\"Map\",\"ItemsPath\":\"$.items\",\"ResultPath\":\"$.items\",\"ItemProcessor\":{\"StartAt\":\"I\","
+                  + "\"States\":{\"I\":{\"Type\":\"Wait\",\"Seconds\":1,\"End\":true}}},\"End\":true}}}",
+              "{\"i\":0,\"items\":[1,2,3]}",
+              List.of()),
+          new Kind(
+              "caller",
+              "{\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Task\","
+                  + "\"Resource\":\"arn:aws:states:::states:startExecution.waitForTaskToken\","
+                  + "\"Parameters\":{\"StateMachineArn\":\""
+                  + ARN
+                  + "callee\",\"Input\":{\"token.$\":\"$$.Task.Token\"}},"
+                  + "\"ResultPath\":\"$.r\",\"End\":true}}}",
+              "{\"i\":0,\"r\":{\"ok\":true}}",
+              List.of(
+                  "ExecutionStarted",
+                  "TaskStateEntered",
+                  "TaskScheduled",
+                  "TaskStarted",
+                  "TaskSubmitted",
+                  "TaskSucceeded",
+                  "TaskStateExited",
+                  "ExecutionSucceeded")),
+          new Kind(
+              "syncer",
+              "{\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Task\","
+                  + "\"Resource\":\"arn:aws:states:::states:startExecution.sync:2\","
+                  + "\"Parameters\":{\"StateMachineArn\":\""
+                  + ARN
+                  + "waiter\",\"Input\":{\"i.$\":\"$.i\"}},"
+                  + "\"ResultSelector\":{\"o.$\":\"$.Output.r\"},\"ResultPath\":\"$.r\",\"End\":true}}}",
+              "{\"i\":0,\"r\":{\"o\":\"woke\"}}",
+              List.of(
+                  "ExecutionStarted",
+                  "TaskStateEntered",
+                  "TaskScheduled",
+                  "TaskStarted",
+                  "TaskSubmitted",
+                  "TaskSucceeded",
+                  "TaskStateExited",
+                  "ExecutionSucceeded")));
+
+  private static final String CALLEE =
+      "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":1,\"Next\":\"Back\"},"
+          + "\"Back\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::aws-sdk:sfn:sendTaskSuccess\","
+          + "\"Parameters\":{\"TaskToken.$\":\"$.token\",\"Output\":\"{\\\"ok\\\":true}\"},\"End\":true}}}";
+
+  @Test
+  void aKilledServerLosesNothing() throws Exception {
+    int port = freePort();
+    ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port));
+    Process first = serve(port);
+    List<String> started = new ArrayList<>();
+    try {
+      call(api, "CreateStateMachine", Map.of("name", "callee", "definition", CALLEE));
+      for (Kind k : KINDS) {
+        call(api, "CreateStateMachine", Map.of("name", k.machine(), "definition", k.definition()));
+      }
+      for (int i = 0; i < PER_KIND; i++) {
+        for (Kind k : KINDS) {
+          String input =
+              k.machine().equals("fanout")
+                  ? "{\"i\":" + i + ",\"items\":[1,2,3]}"
+                  : "{\"i\":" + i + "}";
+          JsonNode r =
+              call(
+                  api,
+                  "StartExecution",
+                  Map.of(
+                      "stateMachineArn",
+                      ARN + k.machine(),
+                      "name",
+                      k.machine() + "-" + i,
+                      "input",
+                      input));
+          started.add(r.path("executionArn").asText());
+        }
+      }
+    } finally {
+      first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+    }
+
+    Process second = serve(port);
+    try {
+      awaitNothingRunning(api);
+      for (int i = 0; i < PER_KIND; i++) {
+        for (Kind k : KINDS) {
+          String arn =
+              "arn:aws:states:us-east-1:123456789012:execution:"
+                  + k.machine()
+                  + ":"
+                  + k.machine()
+                  + "-"
+                  + i;
+          JsonNode d = call(api, "DescribeExecution", Map.of("executionArn", arn));
+          assertThat(d.path("status").asText()).as(arn).isEqualTo("SUCCEEDED");
+          assertThat(d.path("output").asText())
+              .as(arn)
+              .isEqualTo(k.output().replace("\"i\":0", "\"i\":" + i));
+          if (!k.history().isEmpty()) {
+            List<String> types = new ArrayList<>();
+            call(api, "GetExecutionHistory", Map.of("executionArn", arn))
+                .path("events")
+                .forEach(e -> types.add(e.path("type").asText()));
+            assertThat(types).as(arn).isEqualTo(k.history());
+          }
+        }
+      }
+      // Every callback parent started exactly one child.
+      JsonNode callees =
+          call(
+              api, "ListExecutions", Map.of("stateMachineArn", ARN + "callee", "maxResults", 1000));
+      assertThat(callees.path("executions")).hasSize(PER_KIND);
+      assertThat(started).hasSize(PER_KIND * KINDS.size());
+    } finally {
+      second.destroy();
+      second.waitFor();
+    }
+  }
+
+  private Process serve(int port) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return startAndAwaitReady(
+        new ProcessBuilder(
+                java.toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.stepwise.cli.Main",
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                "DATA")
+            .redirectErrorStream(true));
+  }
+
+  private Process startAndAwaitReady(ProcessBuilder pb) throws IOException {
+    List<String> command = new ArrayList<>(pb.command());
+    command.set(command.indexOf("DATA"), dataDir.toString());
+    Process p = pb.command(command).start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine(); // the one line serve prints when it is ready
+    assertThat(line).startsWith("Stepwise serving the Step Functions API");
+    return p;
+  }
+
+  private static JsonNode call(ApiClient api, String op, Map<String, Object> fields)
+      throws Exception {
+    ObjectNode body = Json.NODES.objectNode();
+    fields.forEach((k, v) -> body.set(k, Json.mapper().valueToTree(v)));
+    if (op.equals("CreateStateMachine")) {
+      body.put("roleArn", "arn:aws:iam::123456789012:role/crash");
+    }
+    return api.call(op, body);
+  }
+
+  private static void awaitNothingRunning(ApiClient api) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode running =
+          call(api, "ListExecutions", Map.of("statusFilter", "RUNNING", "maxResults", 1000));
+      if (running.path("executions").isEmpty()) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("executions still running a minute after the restart");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
