@@ -105,6 +105,19 @@ final class ServeCommand implements Callable<Integer> {
     nested.target = new NestedExecutions(service, random);
     sfn.target = new SfnSdkTasks(service, random);
     int resumed = engine.resumeAll();
+    if (sqlite != null) {
+      SqliteStore purged = sqlite;
+      // Closed executions go after AWS's 90 days; checked at start and then daily.
+      scheduler.schedule(
+          clock.instant().plus(Duration.ofDays(1)),
+          new Runnable() {
+            @Override
+            public void run() {
+              purged.purgeClosedBefore(clock.instant().minus(RETENTION));
+              scheduler.schedule(clock.instant().plus(Duration.ofDays(1)), this);
+            }
+          });
+    }
     ApiServer api;
     try {
       api = ApiServer.start(host, port, service);
