@@ -57,6 +57,11 @@ final class RunCommand implements Callable<Integer> {
       description = "State machine type (default STANDARD)")
   MachineType type = MachineType.STANDARD;
 
+  @picocli.CommandLine.Mixin MockOptions mocks;
+
+  @Option(names = "--test-case", description = "The mock file's test case to run")
+  String testCase;
+
   @Option(
       names = "--state-machine",
       paramLabel = "NAME=FILE",
@@ -67,8 +72,24 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    dev.stepwise.integrations.mock.MockConfig mockConfig;
+    try {
+      mockConfig = mocks.load();
+    } catch (InputFiles.UnreadableFileException e) {
+      err.println("stepwise run: " + e.getMessage());
+      return 1;
+    } catch (dev.stepwise.integrations.mock.MockConfigException e) {
+      err.println("stepwise run: " + MockOptions.problems(e));
+      return 1;
+    }
+    java.util.Optional<String> selected = java.util.Optional.ofNullable(testCase);
     LocalRuntime runtime =
-        new LocalRuntime(EngineSettings.DEFAULTS, fastTime, Instant.now(), System.nanoTime());
+        new LocalRuntime(
+            EngineSettings.DEFAULTS,
+            fastTime,
+            Instant.now(),
+            System.nanoTime(),
+            MockOptions.wrap(mockConfig, request -> selected));
     String mainName = stateMachineName(definition);
     JsonNode inputJson;
     try {
@@ -122,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The file name without its extensions, made a valid state machine name. */
-  private static String stateMachineName(Path file) {
+  static String stateMachineName(Path file) {
     String name = file.getFileName().toString();
     int dot = name.indexOf('.');
     String base = dot > 0 ? name.substring(0, dot) : name;

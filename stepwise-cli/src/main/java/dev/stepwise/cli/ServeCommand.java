@@ -12,12 +12,12 @@ import dev.stepwise.engine.store.InMemoryExecutionStore;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.engine.task.UnconfiguredTasks;
 import dev.stepwise.engine.time.RealTimeScheduler;
 import dev.stepwise.integrations.http.Connection;
 import dev.stepwise.integrations.http.Connections;
 import dev.stepwise.integrations.http.HttpTasks;
 import dev.stepwise.integrations.routing.RoutingDispatcher;
-import dev.stepwise.integrations.routing.UnconfiguredTasks;
 import dev.stepwise.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,6 +65,8 @@ final class ServeCommand implements Callable<Integer> {
   /** AWS keeps closed executions for 90 days; so does Stepwise (names stay reserved). */
   private static final Duration RETENTION = Duration.ofDays(90);
 
+  @picocli.CommandLine.Mixin MockOptions mocks;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -98,10 +100,26 @@ final class ServeCommand implements Callable<Integer> {
             .http(http)
             .fallback(new UnconfiguredTasks())
             .build();
+    dev.stepwise.integrations.mock.MockConfig mockConfig;
+    try {
+      mockConfig = mocks.load();
+    } catch (InputFiles.UnreadableFileException e) {
+      err.println("stepwise serve: " + e.getMessage());
+      return 1;
+    } catch (dev.stepwise.integrations.mock.MockConfigException e) {
+      err.println("stepwise serve: " + MockOptions.problems(e));
+      return 1;
+    }
+    java.util.concurrent.atomic.AtomicReference<StepFunctionsService> serviceRef =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    TaskDispatcher integrations =
+        MockOptions.wrap(mockConfig, r -> serviceRef.get().testCase(r.executionArn())).apply(tasks);
     RealTimeScheduler scheduler = new RealTimeScheduler(clock);
-    Engine engine = new Engine(settings, clock, scheduler, tasks, executions, random.nextLong());
+    Engine engine =
+        new Engine(settings, clock, scheduler, integrations, executions, random.nextLong());
     StepFunctionsService service =
         new StepFunctionsService(engine, executions, machines, clock, UUID::randomUUID);
+    serviceRef.set(service);
     nested.target = new NestedExecutions(service, random);
     sfn.target = new SfnSdkTasks(service, random);
     int resumed = engine.resumeAll();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       RunCommand.class,
       ValidateCommand.class,
+      MocksCommand.class,
       ExecutionsCommand.class,
       HistoryCommand.class,
       DescribeCommand.class

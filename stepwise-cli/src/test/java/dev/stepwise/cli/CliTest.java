@@ -2,6 +2,7 @@ package dev.stepwise.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepwise.language.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -179,6 +180,52 @@ class CliTest {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
+  }
+
+  @Test
+  void runAnswersTasksFromAMockFile() throws IOException {
+    Path def =
+        file(
+            "lam.asl.json",
+            """
+            {"StartAt": "Call", "States": {"Call": {"Type": "Task",
+              "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"},
+              "Retry": [{"ErrorEquals": ["Lambda.TooManyRequestsException"]}],
+              "OutputPath": "$.Payload", "End": true}}}
+            """);
+    Path mocks =
+        file(
+            "mocks.json",
+            """
+            {"StateMachines": {"lam": {"TestCases": {"Throttled": {"Call": "ThrottleThenOk"}}}},
+             "MockedResponses": {"ThrottleThenOk": {
+               "0": {"Throw": {"Error": "Lambda.TooManyRequestsException", "Cause": "slow down"}},
+               "1": {"Return": {"StatusCode": 200, "Payload": {"hello": "second try"}}}}}}
+            """);
+    assertThat(
+            run(
+                "run",
+                def.toString(),
+                "--mock-config",
+                mocks.toString(),
+                "--test-case",
+                "Throttled",
+                "--fast-time"))
+        .isEqualTo(new Result(0, "{\"hello\":\"second try\"}\n", ""));
+    Result unmocked = run("run", def.toString(), "--fast-time");
+    assertThat(unmocked.exit()).isEqualTo(1);
+    assertThat(unmocked.out())
+        .startsWith("{\"status\":\"FAILED\",\"error\":\"Stepwise.IntegrationNotConfigured\"");
+    assertThat(run("mocks", def.toString()).out())
+        .isEqualTo(
+            Json.mapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(
+                        Json.parseTrusted(
+                            "{\"StateMachines\":{\"lam\":{\"TestCases\":{\"HappyPath\":{\"Call\":\"CallMock\"}}}},"
+                                + "\"MockedResponses\":{\"CallMock\":{\"0\":{\"Return\":{\"ExecutedVersion\":\"$LATEST\","
+                                + "\"Payload\":{},\"StatusCode\":200}}}}}"))
+                + "\n");
   }
 
   @Test

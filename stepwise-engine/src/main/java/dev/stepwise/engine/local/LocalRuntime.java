@@ -13,6 +13,7 @@ import dev.stepwise.engine.store.InMemoryExecutionStore;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.engine.task.UnconfiguredTasks;
 import dev.stepwise.engine.time.ManualClock;
 import dev.stepwise.engine.time.VirtualTimeScheduler;
 import dev.stepwise.language.json.Json;
@@ -46,12 +47,25 @@ public final class LocalRuntime {
   private int executionCounter;
 
   public LocalRuntime(EngineSettings settings, boolean fastTime, Instant start, long seed) {
+    this(settings, fastTime, start, seed, tasks -> tasks);
+  }
+
+  /**
+   * @param integrations wraps the built-in integrations (nested executions, {@code aws-sdk:sfn}),
+   *     e.g. with mocked responses that answer first
+   */
+  public LocalRuntime(
+      EngineSettings settings,
+      boolean fastTime,
+      Instant start,
+      long seed,
+      java.util.function.UnaryOperator<TaskDispatcher> integrations) {
     InstantSource clock = fastTime ? new ManualClock(start) : InstantSource.system();
     this.scheduler = new VirtualTimeScheduler(clock);
     RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
     InMemoryExecutionStore store = new InMemoryExecutionStore();
     TaskRouter tasks = new TaskRouter();
-    Engine engine = new Engine(settings, clock, scheduler, tasks, store, seed);
+    Engine engine = new Engine(settings, clock, scheduler, integrations.apply(tasks), store, seed);
     this.service =
         new StepFunctionsService(
             engine, store, clock, () -> new UUID(random.nextLong(), random.nextLong()));
@@ -95,6 +109,7 @@ public final class LocalRuntime {
   private static final class TaskRouter implements TaskDispatcher {
     NestedExecutions nested;
     SfnSdkTasks sfn;
+    final UnconfiguredTasks unconfigured = new UnconfiguredTasks();
 
     @Override
     public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
@@ -103,11 +118,7 @@ public final class LocalRuntime {
       } else if (SfnSdkTasks.serves(request.resource())) {
         sfn.dispatch(request, callbacks);
       } else {
-        callbacks.failed(
-            "States.TaskFailed",
-            "No integration is configured for resource '"
-                + request.resource().arn()
-                + "' in this runtime.");
+        unconfigured.dispatch(request, callbacks);
       }
     }
 

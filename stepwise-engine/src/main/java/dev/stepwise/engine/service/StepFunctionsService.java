@@ -55,6 +55,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final Supplier<UUID> ids;
   private final StateMachineStore stateMachines;
   private final ConcurrentHashMap<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> testCases = new ConcurrentHashMap<>();
 
   /**
    * @param ids source of execution names and EXPRESS ARN suffixes (random in production)
@@ -85,6 +86,11 @@ public final class StepFunctionsService implements ExecutionStarter {
 
   public InstantSource clock() {
     return clock;
+  }
+
+  /** The mock test case an execution was started with ({@code arn#TestCase}), if any. */
+  public Optional<String> testCase(String executionArn) {
+    return Optional.ofNullable(testCases.get(executionArn));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -162,7 +168,11 @@ public final class StepFunctionsService implements ExecutionStarter {
       boolean history,
       java.util.function.Consumer<Execution> beforeRun)
       throws ServiceException {
-    StateMachineRecord sm = describeStateMachine(stateMachineArn);
+    // Step Functions Local's mock test cases: StartExecution on "<stateMachineArn>#<TestCase>".
+    int hash = stateMachineArn.indexOf('#');
+    String testCase = hash < 0 ? null : stateMachineArn.substring(hash + 1);
+    StateMachineRecord sm =
+        describeStateMachine(hash < 0 ? stateMachineArn : stateMachineArn.substring(0, hash));
     String executionName = name == null ? ids.get().toString() : name;
     if (!ExecutionNames.valid(executionName)) {
       throw new ServiceException("InvalidName", "Invalid Name: '" + executionName + "'");
@@ -221,6 +231,9 @@ public final class StepFunctionsService implements ExecutionStarter {
             null,
             null,
             history);
+    if (testCase != null) {
+      testCases.put(executionArn, testCase);
+    }
     try {
       return engine.start(spec, beforeRun);
     } catch (IllegalStateException e) {

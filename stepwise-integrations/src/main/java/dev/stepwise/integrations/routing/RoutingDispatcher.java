@@ -4,6 +4,7 @@ import dev.stepwise.engine.task.Resource;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.engine.task.UnconfiguredTasks;
 import dev.stepwise.integrations.http.HttpTasks;
 import dev.stepwise.integrations.lambda.LambdaTasks;
 import dev.stepwise.integrations.mock.MockConfig;

@@ -12,6 +12,7 @@ import dev.stepwise.engine.task.Resource;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.engine.task.UnconfiguredTasks;
 import dev.stepwise.integrations.LocalEngine;
 import dev.stepwise.integrations.Models;
 import dev.stepwise.integrations.RecordingCallbacks;

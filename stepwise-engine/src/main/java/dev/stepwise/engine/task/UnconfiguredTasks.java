@@ -1,8 +1,4 @@
-package dev.stepwise.integrations.routing;
-
-import dev.stepwise.engine.task.TaskCallbacks;
-import dev.stepwise.engine.task.TaskDispatcher;
-import dev.stepwise.engine.task.TaskRequest;
+package dev.stepwise.engine.task;
 
 /**
  * Fails every task with {@value #ERROR}: an error of Stepwise's own (AWS has no such case), which
@@ -17,7 +13,7 @@ public final class UnconfiguredTasks implements TaskDispatcher {
     callbacks.failed(ERROR, cause(request));
   }
 
-  static String cause(TaskRequest request) {
+  public static String cause(TaskRequest request) {
     return "No integration is configured for the resource '"
         + request.resource().arn()
         + "' of the state '"
