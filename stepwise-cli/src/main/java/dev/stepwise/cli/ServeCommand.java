@@ -67,6 +67,18 @@ final class ServeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin MockOptions mocks;
 
+  @Option(
+      names = "--lambda-endpoint",
+      paramLabel = "URL",
+      description = "Invoke Lambda here (a Lambda-compatible local endpoint); AWS by default")
+  java.net.URI lambdaEndpoint;
+
+  @Option(
+      names = "--connections",
+      paramLabel = "FILE",
+      description = "HTTP Task connections by ConnectionArn (EventBridge CreateConnection shape)")
+  Path connections;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -92,12 +104,35 @@ final class ServeCommand implements Callable<Integer> {
     StateMachineStore machines = sqlite != null ? sqlite : StateMachineStore.NONE;
     Deferred nested = new Deferred();
     Deferred sfn = new Deferred();
-    HttpTasks http = new HttpTasks(Connections.none().withFallback(Connection.NONE), region);
+    Connections httpConnections = Connections.none().withFallback(Connection.NONE);
+    if (connections != null) {
+      try {
+        httpConnections =
+            Connections.parse(
+                    dev.stepwise.language.json.Json.parse(
+                        InputFiles.read(connections, 1024 * 1024, "connections")))
+                .withFallback(Connection.NONE);
+      } catch (InputFiles.UnreadableFileException
+          | com.fasterxml.jackson.core.JsonProcessingException
+          | IllegalArgumentException e) {
+        err.println("stepwise serve: --connections " + connections + ": " + e.getMessage());
+        return 1;
+      }
+    }
+    HttpTasks http = new HttpTasks(httpConnections, region);
+    dev.stepwise.integrations.lambda.LambdaSettings lambdaSettings =
+        dev.stepwise.integrations.lambda.LambdaSettings.region(region);
+    if (lambdaEndpoint != null) {
+      lambdaSettings = lambdaSettings.withEndpoint(lambdaEndpoint);
+    }
+    dev.stepwise.integrations.lambda.LambdaTasks lambda =
+        dev.stepwise.integrations.lambda.LambdaTasks.create(lambdaSettings);
     TaskDispatcher tasks =
         RoutingDispatcher.builder()
             .route(NestedExecutions::serves, nested)
             .route(SfnSdkTasks::serves, sfn)
             .http(http)
+            .lambda(lambda)
             .fallback(new UnconfiguredTasks())
             .build();
     dev.stepwise.integrations.mock.MockConfig mockConfig;
