@@ -109,6 +109,28 @@ class ParallelMapTest {
   }
 
   @Test
+  void itemBatcherGroupsSelectedItems() {
+    Execution e =
+        h.start(
+            """
+            {"StartAt": "M", "States": {"M": {"Type": "Map",
+              "ItemSelector": {"v.$": "$$.Map.Item.Value"},
+              "ItemBatcher": {"MaxItemsPerBatch": 2, "BatchInput": {"tag.$": "$.tag"}},
+              "ItemsPath": "$.items",
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "X", "States": {"X": {"Type": "Pass", "End": true}}},
+              "End": true}}}
+            """,
+            "{\"tag\": \"t\", \"items\": [1, 2, 3]}");
+
+    assertThat(e.output())
+        .isEqualTo(
+            json(
+                "[{\"Items\":[{\"v\":1},{\"v\":2}],\"BatchInput\":{\"tag\":\"t\"}},"
+                    + "{\"Items\":[{\"v\":3}],\"BatchInput\":{\"tag\":\"t\"}}]"));
+  }
+
+  @Test
   void toleratedFailuresLetTheMapSucceed() {
     Execution e =
         h.start(

@@ -848,7 +848,12 @@ public final class Interpreter {
     int maxConcurrency = mapLimit(f, s.maxConcurrency(), "MaxConcurrency");
     Long toleratedCount = toleratedCount(f, s.toleratedFailureCount());
     Double toleratedPercentage = toleratedPercentage(f, s.toleratedFailurePercentage());
+    boolean batched = s.itemBatcher() != null;
+    if (batched) {
+      items = batches(f, s, effective, items);
+    }
     MapRun run = new MapRun(effective, items, maxConcurrency, toleratedCount, toleratedPercentage);
+    run.preselected = batched;
     f.run = run;
     startIterations(f, s, run);
   }
@@ -897,25 +902,62 @@ public final class Interpreter {
     }
   }
 
+  /**
+   * ItemBatcher: each item goes through ItemSelector, then items are grouped into batches of at
+   * most MaxItemsPerBatch items and MaxInputBytesPerBatch bytes; each iteration receives {@code
+   * {"Items": [...], "BatchInput": ...}}.
+   */
+  private ArrayNode batches(Frame f, MapState s, JsonNode effective, JsonNode items) {
+    MapState.ItemBatcher b = s.itemBatcher();
+    JsonNode maxItemsValue = value(f, b.maxItemsPerBatch());
+    JsonNode maxBytesValue = value(f, b.maxInputBytesPerBatch());
+    long maxItems = maxItemsValue == null ? Long.MAX_VALUE : maxItemsValue.asLong();
+    long maxBytes = maxBytesValue == null ? settings.payloadLimitBytes() : maxBytesValue.asLong();
+    JsonNode batchInput =
+        b.batchInput() == null ? null : b.batchInput().evaluate(effective, scope(f));
+    ArrayNode batches = Json.NODES.arrayNode();
+    ArrayNode current = null;
+    long bytes = 0;
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = selectItem(f, s, effective, items.get(i), i);
+      long size = Json.write(item).getBytes(StandardCharsets.UTF_8).length;
+      if (current == null
+          || current.size() >= maxItems
+          || (bytes + size > maxBytes && !current.isEmpty())) {
+        ObjectNode batch = batches.addObject();
+        current = batch.putArray("Items");
+        if (batchInput != null) {
+          batch.set("BatchInput", batchInput);
+        }
+        bytes = 0;
+      }
+      current.add(item);
+      bytes += size;
+    }
+    return batches;
+  }
+
+  private JsonNode selectItem(Frame f, MapState s, JsonNode effective, JsonNode item, int index) {
+    if (s.itemSelector() == null) {
+      return item;
+    }
+    ObjectNode mapItem = Json.NODES.objectNode();
+    mapItem.put("Index", index);
+    mapItem.set("Value", item);
+    Scope itemScope =
+        new Scope(
+            contextObject.forState(s.name(), f.enteredTime, null, null, mapItem),
+            f.variables,
+            f.input,
+            null,
+            null,
+            randomness);
+    return s.itemSelector().evaluate(effective, itemScope);
+  }
+
   private void startIteration(Frame f, MapState s, MapRun run, int index) {
     JsonNode item = run.items.get(index);
-    JsonNode input;
-    if (s.itemSelector() == null) {
-      input = item;
-    } else {
-      ObjectNode mapItem = Json.NODES.objectNode();
-      mapItem.put("Index", index);
-      mapItem.set("Value", item);
-      Scope itemScope =
-          new Scope(
-              contextObject.forState(s.name(), f.enteredTime, null, null, mapItem),
-              f.variables,
-              f.input,
-              null,
-              null,
-              randomness);
-      input = s.itemSelector().evaluate(run.effectiveInput, itemScope);
-    }
+    JsonNode input = run.preselected ? item : selectItem(f, s, run.effectiveInput, item, index);
     boolean distributed = s.mode() == MapState.ProcessorMode.DISTRIBUTED;
     long started =
         distributed

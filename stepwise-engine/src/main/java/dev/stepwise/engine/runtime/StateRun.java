@@ -82,6 +82,10 @@ sealed interface StateRun {
     final int maxConcurrency;
     final @Nullable Long toleratedCount;
     final @Nullable Double toleratedPercentage;
+
+    /** Items already went through ItemSelector (batched maps). */
+    boolean preselected;
+
     JsonNode[] results = new JsonNode[0];
     Frame[] running = new Frame[0];
     int next;
