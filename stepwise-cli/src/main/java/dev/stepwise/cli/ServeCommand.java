@@ -13,6 +13,7 @@ import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.task.TaskRequest;
 import dev.stepwise.engine.task.UnconfiguredTasks;
+import dev.stepwise.engine.time.FastTime;
 import dev.stepwise.engine.time.RealTimeScheduler;
 import dev.stepwise.integrations.http.Connection;
 import dev.stepwise.integrations.http.Connections;
@@ -68,6 +69,12 @@ final class ServeCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin MockOptions mocks;
 
   @Option(
+      names = "--fast-time",
+      description =
+          "Virtual time: waits, backoffs and timeouts take no wall time (needs --store memory)")
+  boolean fastTime;
+
+  @Option(
       names = "--lambda-endpoint",
       paramLabel = "URL",
       description = "Invoke Lambda here (a Lambda-compatible local endpoint); AWS by default")
@@ -87,8 +94,13 @@ final class ServeCommand implements Callable<Integer> {
       err.println("stepwise serve: --store takes sqlite or memory, not " + store);
       return 2;
     }
+    if (fastTime && !store.equals("memory")) {
+      err.println("stepwise serve: --fast-time needs --store memory");
+      return 2;
+    }
     EngineSettings settings = new EngineSettings(region, account, 25_000, 262_144);
-    InstantSource clock = InstantSource.system();
+    FastTime virtual = fastTime ? new FastTime(java.time.Instant.now()) : null;
+    InstantSource clock = virtual != null ? virtual.clock() : InstantSource.system();
     RandomGenerator random = new SecureRandom();
     SqliteStore sqlite = null;
     if (store.equals("sqlite")) {
@@ -149,7 +161,8 @@ final class ServeCommand implements Callable<Integer> {
         new java.util.concurrent.atomic.AtomicReference<>();
     TaskDispatcher integrations =
         MockOptions.wrap(mockConfig, r -> serviceRef.get().testCase(r.executionArn())).apply(tasks);
-    RealTimeScheduler scheduler = new RealTimeScheduler(clock);
+    RealTimeScheduler realTime = virtual == null ? new RealTimeScheduler(clock) : null;
+    dev.stepwise.engine.time.Scheduler scheduler = virtual != null ? virtual.scheduler() : realTime;
     Engine engine =
         new Engine(settings, clock, scheduler, integrations, executions, random.nextLong());
     StepFunctionsService service =
@@ -185,7 +198,11 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   api.close();
-                  scheduler.close();
+                  if (realTime != null) {
+                    realTime.close();
+                  } else {
+                    virtual.close();
+                  }
                   http.close();
                   if (durable != null) {
                     durable.close(); // writes what is queued first

@@ -31,11 +31,18 @@ record RecordedCase(
 
   /** The document with placeholders replaced by the names and ARNs a runner created. */
   JsonNode resolved(java.util.function.Function<String, String> arnOf) throws IOException {
+    return resolved(arnOf, name -> name);
+  }
+
+  JsonNode resolved(
+      java.util.function.Function<String, String> arnOf,
+      java.util.function.Function<String, String> nameOf)
+      throws IOException {
     String text = rawText;
     for (JsonNode sm : document.path("state_machines")) {
       String name = sm.path("name").asText();
       text = text.replace("${sm:" + name + "}", arnOf.apply(name));
-      text = text.replace("${smname:" + name + "}", name);
+      text = text.replace("${smname:" + name + "}", nameOf.apply(name));
     }
     return Json.parse(text);
   }

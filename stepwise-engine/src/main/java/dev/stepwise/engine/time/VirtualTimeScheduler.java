@@ -54,6 +54,7 @@ public final class VirtualTimeScheduler implements Scheduler {
   public synchronized Cancellable schedule(Instant due, Runnable task) {
     Entry e = new Entry(due, sequence++, task);
     timers.add(e);
+    notifyAll();
     return () -> {
       synchronized (this) {
         e.cancelled = true;
@@ -124,6 +125,13 @@ public final class VirtualTimeScheduler implements Scheduler {
       timers.poll();
     }
     return e;
+  }
+
+  /** Blocks until work or a timer is pending (for a thread that drives this scheduler). */
+  public synchronized void awaitWork() throws InterruptedException {
+    while (ready.isEmpty() && peekTimer() == null) {
+      wait();
+    }
   }
 
   /** Whether work is ready to run now (timers not counted). */
