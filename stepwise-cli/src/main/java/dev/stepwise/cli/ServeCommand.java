@@ -86,6 +86,19 @@ final class ServeCommand implements Callable<Integer> {
       description = "HTTP Task connections by ConnectionArn (EventBridge CreateConnection shape)")
   Path connections;
 
+  @Option(
+      names = "--max-open-executions",
+      paramLabel = "N",
+      description =
+          "StartExecution fails with ExecutionLimitExceeded beyond this (default 1000000)")
+  int maxOpenExecutions = EngineSettings.DEFAULTS.maxOpenExecutions();
+
+  @Option(
+      names = "--max-nesting-depth",
+      paramLabel = "N",
+      description = "How deep executions may start child executions (default 1000)")
+  int maxNestingDepth = EngineSettings.DEFAULTS.maxNestingDepth();
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +111,10 @@ final class ServeCommand implements Callable<Integer> {
       err.println("stepwise serve: --fast-time needs --store memory");
       return 2;
     }
-    EngineSettings settings = new EngineSettings(region, account, 25_000, 262_144);
+    EngineSettings settings =
+        EngineSettings.DEFAULTS
+            .withLocation(region, account)
+            .withLimits(maxOpenExecutions, maxNestingDepth);
     FastTime virtual = fastTime ? new FastTime(java.time.Instant.now()) : null;
     InstantSource clock = virtual != null ? virtual.clock() : InstantSource.system();
     RandomGenerator random = new SecureRandom();

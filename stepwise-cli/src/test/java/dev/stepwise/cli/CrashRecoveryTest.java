@@ -190,6 +190,106 @@ class CrashRecoveryTest {
     }
   }
 
+  private static final int PAIRS = 200;
+
+  /** A child that waits a second, so the kill finds the parents waiting on it. */
+  private static final String SLOW_CHILD =
+      "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":1,\"Next\":\"P\"},"
+          + "\"P\":{\"Type\":\"Pass\",\"Parameters\":{\"done.$\":\"$.i\"},\"End\":true}}}";
+
+  private static String parent(String pattern, String child, String input, String result) {
+    return "{\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Task\","
+        + "\"Resource\":\"arn:aws:states:::states:startExecution"
+        + pattern
+        + "\",\"Parameters\":{\"StateMachineArn\":\""
+        + ARN
+        + child
+        + "\",\"Input\":"
+        + input
+        + "},\"ResultSelector\":"
+        + result
+        + ",\"ResultPath\":\"$.r\",\"End\":true}}}";
+  }
+
+  @Test
+  void aKilledServerLosesNoNestedPair() throws Exception {
+    int port = freePort();
+    ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port));
+    Process first = serve(port);
+    try {
+      call(api, "CreateStateMachine", Map.of("name", "slow", "definition", SLOW_CHILD));
+      call(api, "CreateStateMachine", Map.of("name", "callee", "definition", CALLEE));
+      call(
+          api,
+          "CreateStateMachine",
+          Map.of(
+              "name",
+              "sync-parent",
+              "definition",
+              parent(".sync", "slow", "{\"i.$\":\"$.i\"}", "{\"out.$\":\"$.Output\"}")));
+      call(
+          api,
+          "CreateStateMachine",
+          Map.of(
+              "name",
+              "token-parent",
+              "definition",
+              parent(
+                  ".waitForTaskToken",
+                  "callee",
+                  "{\"token.$\":\"$$.Task.Token\"}",
+                  "{\"ok.$\":\"$.ok\"}")));
+      for (int i = 0; i < PAIRS; i++) {
+        for (String machine : List.of("sync-parent", "token-parent")) {
+          call(
+              api,
+              "StartExecution",
+              Map.of(
+                  "stateMachineArn",
+                  ARN + machine,
+                  "name",
+                  "p-" + i,
+                  "input",
+                  "{\"i\":" + i + "}"));
+        }
+      }
+    } finally {
+      first.destroyForcibly().waitFor(); // SIGKILL while parents wait on their children
+    }
+
+    Process second = serve(port);
+    try {
+      awaitNothingRunning(api);
+      for (int i = 0; i < PAIRS; i++) {
+        assertThat(output(api, "sync-parent", "p-" + i))
+            .isEqualTo("{\"i\":" + i + ",\"r\":{\"out\":\"{\\\"done\\\":" + i + "}\"}}");
+        assertThat(output(api, "token-parent", "p-" + i))
+            .isEqualTo("{\"i\":" + i + ",\"r\":{\"ok\":true}}");
+      }
+      // Every parent started exactly one child, whatever the kill interrupted.
+      for (String child : List.of("slow", "callee")) {
+        JsonNode children =
+            call(api, "ListExecutions", Map.of("stateMachineArn", ARN + child, "maxResults", 1000));
+        assertThat(children.path("executions")).as(child).hasSize(PAIRS);
+      }
+    } finally {
+      second.destroy();
+      second.waitFor();
+    }
+  }
+
+  private static String output(ApiClient api, String machine, String name) throws Exception {
+    JsonNode d =
+        call(
+            api,
+            "DescribeExecution",
+            Map.of(
+                "executionArn",
+                "arn:aws:states:us-east-1:123456789012:execution:" + machine + ":" + name));
+    assertThat(d.path("status").asText()).as(machine + ":" + name).isEqualTo("SUCCEEDED");
+    return d.path("output").asText();
+  }
+
   private Process serve(int port) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return startAndAwaitReady(

@@ -70,6 +70,7 @@ public final class Engine {
     if (executions.putIfAbsent(spec.executionArn(), actor) != null) {
       throw new IllegalStateException("execution exists: " + spec.executionArn());
     }
+    forgetWhenClosed(actor);
     beforeRun.accept(actor);
     actor.start();
     return actor;
@@ -82,6 +83,7 @@ public final class Engine {
     for (ExecutionRecord record : store.running()) {
       ExecutionActor actor = actor(record.spec(), record.seed());
       if (executions.putIfAbsent(record.spec().executionArn(), actor) == null) {
+        forgetWhenClosed(actor);
         loaded.add(actor);
       }
     }
@@ -89,6 +91,16 @@ public final class Engine {
       actor.resume(store.journal(actor.spec().executionArn()));
     }
     return loaded.size();
+  }
+
+  /** A closed execution lives on in the store only: the engine holds just the open ones. */
+  private void forgetWhenClosed(ExecutionActor actor) {
+    actor.completion().thenRun(() -> executions.remove(actor.spec().executionArn(), actor));
+  }
+
+  /** How many executions are open (started or resumed, not yet closed and stored). */
+  public int openExecutions() {
+    return executions.size();
   }
 
   private ExecutionActor actor(ExecutionSpec spec, long executionSeed) {

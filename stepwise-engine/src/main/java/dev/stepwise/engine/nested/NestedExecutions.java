@@ -241,10 +241,12 @@ public final class NestedExecutions implements TaskDispatcher {
 
   static ObjectNode describe(ExecutionRecord child, boolean parsed) {
     ObjectNode d = Json.NODES.objectNode();
-    if (child.cause() != null) {
+    // A child that timed out as a whole is described with its status alone (spec §2.1).
+    boolean timedOut = child.status() == ExecutionStatus.TIMED_OUT;
+    if (child.cause() != null && !timedOut) {
       d.put("Cause", child.cause());
     }
-    if (child.error() != null) {
+    if (child.error() != null && !timedOut) {
       d.put("Error", child.error());
     }
     d.put("ExecutionArn", child.spec().executionArn());

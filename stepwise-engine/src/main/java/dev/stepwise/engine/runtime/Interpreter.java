@@ -705,7 +705,8 @@ public final class Interpreter {
 
   private void taskTimedOut(Frame f, TaskRun run) {
     endTask(run);
-    effects.add(new Effect.CancelTask(run.request, "The task timed out"));
+    // AWS stops a timed-out task's job with the same cause as an aborted one (spec §2.2).
+    effects.add(new Effect.CancelTask(run.request, abortCause()));
     Resource resource = run.request.resource();
     append(
         f,

@@ -57,6 +57,9 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final ConcurrentHashMap<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> testCases = new ConcurrentHashMap<>();
 
+  /** How many levels below a top-level execution each open child runs (absent: top level). */
+  private final ConcurrentHashMap<String, Integer> nestingDepth = new ConcurrentHashMap<>();
+
   /**
    * @param ids source of execution names and EXPRESS ARN suffixes (random in production)
    */
@@ -197,6 +200,13 @@ public final class StepFunctionsService implements ExecutionStarter {
       throw new ServiceException(
           "InvalidExecutionInput", "Invalid State Machine Execution Input: 'empty input'");
     }
+    if (engine.openExecutions() >= engine.settings().maxOpenExecutions()) {
+      throw new ServiceException(
+          "ExecutionLimitExceeded",
+          "Execution Limit Exceeded: '"
+              + engine.settings().maxOpenExecutions()
+              + "' open executions");
+    }
     if (sm.type() == MachineType.STANDARD) {
       String arn = arns.execution(sm.name(), executionName);
       Optional<Execution> live = engine.find(arn);
@@ -250,7 +260,32 @@ public final class StepFunctionsService implements ExecutionStarter {
       @Nullable String parentExecutionArn,
       java.util.function.Consumer<Execution> beforeRun)
       throws ServiceException {
-    return startExecution(stateMachineArn, name, input, true, beforeRun);
+    int depth =
+        parentExecutionArn == null ? 1 : nestingDepth.getOrDefault(parentExecutionArn, 0) + 1;
+    if (depth >= engine.settings().maxNestingDepth()) {
+      // [INFER] AWS has no depth limit (its open-executions quota stops runaway recursion); the
+      // error is that quota's, so callers' Retry/Catch on it work unchanged.
+      throw new ServiceException(
+          "ExecutionLimitExceeded",
+          "Execution Limit Exceeded: nesting depth "
+              + engine.settings().maxNestingDepth()
+              + " reached by '"
+              + parentExecutionArn
+              + "'");
+    }
+    // The depth is known before the child runs: its own tasks look it up.
+    return startExecution(
+        stateMachineArn,
+        name,
+        input,
+        true,
+        child -> {
+          String arn = child.spec().executionArn();
+          if (nestingDepth.putIfAbsent(arn, depth) == null) {
+            child.completion().thenRun(() -> nestingDepth.remove(arn));
+          }
+          beforeRun.accept(child);
+        });
   }
 
   @Override

@@ -105,7 +105,9 @@ class DurableRestartTest {
       Node second = node(store, clock);
       assertThat(second.engine().resumeAll()).isEqualTo(1);
       settleAll(second, store);
-      Execution resumed = second.engine().find(spec().executionArn()).orElseThrow();
+      // Closed, it lives on in the store only.
+      assertThat(second.engine().find(spec().executionArn())).isEmpty();
+      var resumed = store.find(spec().executionArn()).orElseThrow();
       assertThat(resumed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(Json.write(resumed.output())).isEqualTo(Json.write(expected.output()));
       assertThat(history(store.history(spec().executionArn())))
