@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Runs executions: one {@link Interpreter} each, fed by timers and task completions through the
  * {@link Scheduler}. Owns no transport and no storage format.
  */
-public final class Engine {
+public final class Engine implements ExecutionActor.Mail {
   private final EngineSettings settings;
   private final InstantSource clock;
   private final Scheduler scheduler;
@@ -26,6 +26,13 @@ public final class Engine {
   private final RandomGeneratorFactory<RandomGenerator> randoms;
   private final long seed;
   private final ConcurrentHashMap<String, ExecutionActor> executions = new ConcurrentHashMap<>();
+
+  /**
+   * Executions out of memory while they wait (stores that {@link ExecutionStore#reloads}): what
+   * wakes them is a timer below, a trigger sent to them, or a lookup.
+   */
+  private final ConcurrentHashMap<String, java.util.List<Scheduler.Cancellable>> parked =
+      new ConcurrentHashMap<>();
 
   /**
    * @param seed seeds each execution's random source (jitter, task tokens) together with its ARN,
@@ -88,8 +95,9 @@ public final class Engine {
       }
     }
     for (ExecutionActor actor : loaded) {
-      actor.resume(store.journal(actor.spec().executionArn()));
+      actor.replay(store.journal(actor.spec().executionArn()));
     }
+    loaded.forEach(ExecutionActor::rearm);
     return loaded.size();
   }
 
@@ -100,7 +108,79 @@ public final class Engine {
 
   /** How many executions are open (started or resumed, not yet closed and stored). */
   public int openExecutions() {
-    return executions.size();
+    return executions.size() + parked.size();
+  }
+
+  /** How many open executions are out of memory, waiting for a timer or a callback. */
+  public int parkedExecutions() {
+    return parked.size();
+  }
+
+  @Override
+  public void idle(ExecutionActor actor) {
+    if (!store.reloads()) {
+      return;
+    }
+    String arn = actor.spec().executionArn();
+    // Parked before it leaves the live map, so a lookup in between finds one or the other.
+    java.util.List<java.time.Instant> dues = actor.park();
+    if (dues == null) {
+      return;
+    }
+    parked.put(arn, dues.stream().map(due -> scheduler.schedule(due, () -> live(arn))).toList());
+    executions.remove(arn, actor);
+  }
+
+  @Override
+  public void send(String executionArn, Trigger trigger) {
+    deliver(executionArn, trigger, null);
+  }
+
+  /** Delivers to the execution's actor, loading it when it is parked; false when it is closed. */
+  private boolean deliver(
+      String executionArn,
+      Trigger trigger,
+      java.util.concurrent.@Nullable CompletableFuture<Void> stored) {
+    while (true) {
+      ExecutionActor actor = live(executionArn);
+      if (actor == null) {
+        return false;
+      }
+      if (actor.deliver(trigger, stored)) {
+        return true;
+      }
+      Thread.onSpinWait(); // parked just now: the next lookup loads it again
+    }
+  }
+
+  /** The execution's actor in memory, loaded from the store when it was parked. */
+  private @Nullable ExecutionActor live(String executionArn) {
+    ExecutionActor actor = executions.get(executionArn);
+    if (actor != null || !store.reloads()) {
+      return actor;
+    }
+    // Through the map's lock even when not parked: another thread may be loading it right now.
+    ExecutionActor[] loaded = new ExecutionActor[1];
+    actor =
+        executions.computeIfAbsent(
+            executionArn,
+            arn -> {
+              java.util.List<Scheduler.Cancellable> wakeups = parked.remove(arn);
+              if (wakeups == null) {
+                return null;
+              }
+              wakeups.forEach(Scheduler.Cancellable::cancel);
+              ExecutionRecord record = store.find(arn).orElseThrow();
+              ExecutionActor a = actor(record.spec(), record.seed());
+              a.replay(store.journal(arn));
+              loaded[0] = a;
+              return a;
+            });
+    if (loaded[0] != null) {
+      forgetWhenClosed(loaded[0]);
+      loaded[0].rearm();
+    }
+    return actor;
   }
 
   private ExecutionActor actor(ExecutionSpec spec, long executionSeed) {
@@ -111,11 +191,13 @@ public final class Engine {
         store,
         clock,
         scheduler,
-        dispatcher);
+        dispatcher,
+        this);
   }
 
+  /** An open execution (loaded into memory if it was parked). */
   public Optional<Execution> find(String executionArn) {
-    return Optional.ofNullable(executions.get(executionArn));
+    return Optional.ofNullable(live(executionArn));
   }
 
   /** What SendTaskSuccess/Failure/Heartbeat report for a task token. */
@@ -136,28 +218,29 @@ public final class Engine {
   public java.util.concurrent.@Nullable CompletableFuture<Void> completeTask(
       String token, TokenOutcome outcome) {
     String executionArn = TaskTokens.executionArn(token);
-    ExecutionActor actor = executionArn == null ? null : executions.get(executionArn);
-    Long taskId = actor == null ? null : actor.taskForToken(token);
-    if (taskId == null) {
-      return null;
+    while (executionArn != null) {
+      ExecutionActor actor = live(executionArn);
+      Long taskId = actor == null ? null : actor.taskForToken(token);
+      if (taskId == null) {
+        return null;
+      }
+      java.util.concurrent.CompletableFuture<Void> stored =
+          new java.util.concurrent.CompletableFuture<>();
+      Trigger trigger =
+          switch (outcome) {
+            case TokenOutcome.Success s -> new Trigger.TaskSucceeded(taskId, s.output());
+            case TokenOutcome.Failure f -> new Trigger.TaskFailed(taskId, f.error(), f.cause());
+            case TokenOutcome.Heartbeat h -> new Trigger.TaskHeartbeat(taskId);
+          };
+      if (actor.deliver(trigger, stored)) {
+        return stored;
+      }
     }
-    java.util.concurrent.CompletableFuture<Void> stored =
-        new java.util.concurrent.CompletableFuture<>();
-    actor.deliver(
-        switch (outcome) {
-          case TokenOutcome.Success s -> new Trigger.TaskSucceeded(taskId, s.output());
-          case TokenOutcome.Failure f -> new Trigger.TaskFailed(taskId, f.error(), f.cause());
-          case TokenOutcome.Heartbeat h -> new Trigger.TaskHeartbeat(taskId);
-        },
-        stored);
-    return stored;
+    return null;
   }
 
   /** StopExecution: the execution ends ABORTED (no effect on a closed one). */
   public void stop(String executionArn, @Nullable String error, @Nullable String cause) {
-    ExecutionActor actor = executions.get(executionArn);
-    if (actor != null) {
-      actor.deliver(new Trigger.Stop(error, cause));
-    }
+    deliver(executionArn, new Trigger.Stop(error, cause), null);
   }
 }

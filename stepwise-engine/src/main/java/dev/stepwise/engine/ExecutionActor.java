@@ -14,7 +14,6 @@ import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.time.Scheduler;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,9 +39,27 @@ final class ExecutionActor implements Execution {
   private final ConcurrentLinkedQueue<Delivery> mailbox = new ConcurrentLinkedQueue<>();
   private final CompletableFuture<Void> recorded = new CompletableFuture<>();
   private final AtomicBoolean draining = new AtomicBoolean();
-  private final Map<Long, Scheduler.Cancellable> timers = new HashMap<>();
+  private final Map<Long, Scheduler.Cancellable> timers =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final CompletableFuture<Execution> completion = new CompletableFuture<>();
+  private final Mail mail;
+  private final java.util.concurrent.atomic.AtomicInteger unstored =
+      new java.util.concurrent.atomic.AtomicInteger();
   private long sequence;
+
+  /** Set once the actor has left memory: it takes no more deliveries. */
+  private boolean parked;
+
+  /**
+   * Routes triggers to an execution by ARN, whichever actor holds it then: callbacks and timers
+   * outlive a parked actor, so they never hold one.
+   */
+  interface Mail {
+    void send(String executionArn, Trigger trigger);
+
+    /** The actor is idle and may leave memory; {@code timerDues} are when it must wake. */
+    void idle(ExecutionActor actor);
+  }
 
   ExecutionActor(
       Interpreter interpreter,
@@ -50,7 +67,9 @@ final class ExecutionActor implements Execution {
       ExecutionStore store,
       InstantSource clock,
       Scheduler scheduler,
-      TaskDispatcher dispatcher) {
+      TaskDispatcher dispatcher,
+      Mail mail) {
+    this.mail = mail;
     this.interpreter = interpreter;
     this.seed = seed;
     this.store = store;
@@ -59,16 +78,47 @@ final class ExecutionActor implements Execution {
     this.dispatcher = dispatcher;
   }
 
-  void deliver(Trigger trigger) {
-    deliver(trigger, null);
+  boolean deliver(Trigger trigger) {
+    return deliver(trigger, null);
   }
 
-  /** Delivers; {@code stored} completes once the step it causes is durable. */
-  void deliver(Trigger trigger, @Nullable CompletableFuture<Void> stored) {
-    mailbox.add(new Delivery(trigger, stored));
+  /**
+   * Delivers; {@code stored} completes once the step it causes is durable.
+   *
+   * @return false when this actor has been parked: deliver to the execution's new actor instead
+   */
+  boolean deliver(Trigger trigger, @Nullable CompletableFuture<Void> stored) {
+    synchronized (this) {
+      if (parked) {
+        return false;
+      }
+      mailbox.add(new Delivery(trigger, stored));
+    }
     if (draining.compareAndSet(false, true)) {
       scheduler.execute(this::drain);
     }
+    return true;
+  }
+
+  /**
+   * Leaves memory when nothing is queued, nothing is being stored and only timers or callbacks by
+   * token can wake the execution.
+   *
+   * @return the due times of its timers when parked, or null when it stays
+   */
+  synchronized java.util.@Nullable List<Instant> park() {
+    if (parked
+        || !mailbox.isEmpty()
+        || draining.get()
+        || unstored.get() > 0
+        || !interpreter.parkable()
+        || interpreter.timerDues().stream().anyMatch(due -> !due.isAfter(clock.instant()))) {
+      return null;
+    }
+    parked = true;
+    timers.values().forEach(Scheduler.Cancellable::cancel);
+    timers.clear();
+    return interpreter.timerDues();
   }
 
   private void drain() {
@@ -84,11 +134,13 @@ final class ExecutionActor implements Execution {
           record = new StepRecord(snapshot(), sequence++, trigger, at, step);
         }
         // Effects (timers, dispatches) and acknowledgements wait until the step is durable.
+        unstored.incrementAndGet();
         store
             .append(record)
             .whenComplete(
                 (ok, failure) -> {
                   if (failure != null) {
+                    unstored.decrementAndGet();
                     if (stored != null) {
                       stored.completeExceptionally(failure);
                     }
@@ -98,10 +150,16 @@ final class ExecutionActor implements Execution {
                   if (stored != null) {
                     stored.complete(null);
                   }
+                  if (unstored.decrementAndGet() == 0) {
+                    mail.idle(this);
+                  }
                 });
       }
       draining.set(false);
       if (mailbox.isEmpty() || !draining.compareAndSet(false, true)) {
+        if (unstored.get() == 0) {
+          mail.idle(this);
+        }
         return;
       }
     }
@@ -117,14 +175,36 @@ final class ExecutionActor implements Execution {
    * outstanding tasks again. Called before any trigger is delivered.
    */
   void resume(java.util.List<ExecutionStore.JournalEntry> journal) {
+    replay(journal);
+    rearm();
+  }
+
+  /** Rebuilds the interpreter's state from the journal; deliveries queue until {@link #rearm}. */
+  void replay(java.util.List<ExecutionStore.JournalEntry> journal) {
     recorded.complete(null);
+    draining.set(true);
     synchronized (this) {
       for (ExecutionStore.JournalEntry entry : journal) {
         interpreter.handle(entry.trigger(), entry.at());
         sequence = entry.sequence() + 1;
       }
     }
-    apply(new Step(java.util.List.of(), interpreter.resumeEffects(), interpreter.status()));
+  }
+
+  /** Arms the replayed execution's timers and outstanding tasks, then takes deliveries. */
+  void rearm() {
+    java.util.List<Effect> effects;
+    ExecutionStatus status;
+    synchronized (this) {
+      effects = interpreter.resumeEffects();
+      status = interpreter.status();
+    }
+    apply(new Step(java.util.List.of(), effects, status));
+    // Not parked again before its next step: whoever loaded it is about to deliver.
+    draining.set(false);
+    if (!mailbox.isEmpty() && draining.compareAndSet(false, true)) {
+      scheduler.execute(this::drain);
+    }
   }
 
   private ExecutionRecord snapshot() {
@@ -149,7 +229,7 @@ final class ExecutionActor implements Execution {
                   t.due(),
                   () -> {
                     timers.remove(id);
-                    deliver(new Trigger.TimerFired(id));
+                    mail.send(spec().executionArn(), new Trigger.TimerFired(id));
                   }));
         }
         case Effect.CancelTimer t -> {
@@ -171,7 +251,12 @@ final class ExecutionActor implements Execution {
   }
 
   private TaskCallbacks callbacks(long taskId) {
+    String arn = spec().executionArn();
     return new TaskCallbacks() {
+      private void deliver(Trigger trigger) {
+        mail.send(arn, trigger);
+      }
+
       @Override
       public void started(@Nullable String workerName) {
         deliver(new Trigger.TaskStarted(taskId, workerName));

@@ -184,6 +184,27 @@ public final class Interpreter {
     return resume;
   }
 
+  /**
+   * Whether only timers and callbacks by task token can move this execution on, so it may leave
+   * memory until one of them arrives (replaying its journal then rebuilds the same state).
+   */
+  public boolean parkable() {
+    return status == ExecutionStatus.RUNNING
+        && agenda.isEmpty()
+        && tasks.values().stream()
+            .allMatch(
+                f ->
+                    f.run instanceof TaskRun run
+                        && run.submitted
+                        && run.request.resource().pattern()
+                            == Resource.Pattern.WAIT_FOR_TASK_TOKEN);
+  }
+
+  /** When the pending timers are due (a parked execution wakes at each). */
+  public List<java.time.Instant> timerDues() {
+    return timers.values().stream().map(Timer::due).sorted().toList();
+  }
+
   /** The id of the waiting task that holds {@code token}, or null (closed, timed out, unknown). */
   public @Nullable Long taskForToken(String token) {
     for (Map.Entry<Long, Frame> e : tasks.entrySet()) {

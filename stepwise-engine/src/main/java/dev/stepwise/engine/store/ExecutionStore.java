@@ -30,6 +30,14 @@ public interface ExecutionStore {
   /** An execution's journal, in sequence order, to replay it. */
   List<JournalEntry> journal(String executionArn);
 
+  /**
+   * Whether an idle execution may leave memory and be rebuilt from its {@link #journal} when it
+   * wakes: true where the journal lives outside the heap.
+   */
+  default boolean reloads() {
+    return false;
+  }
+
   /** One journal entry: a trigger and the instant it was applied at. */
   record JournalEntry(long sequence, Trigger trigger, Instant at) {}
 }

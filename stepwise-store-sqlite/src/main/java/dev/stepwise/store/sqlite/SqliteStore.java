@@ -342,6 +342,11 @@ public final class SqliteStore implements ExecutionStore, StateMachineStore, Aut
           + " cause, stop_nanos FROM executions ";
 
   @Override
+  public boolean reloads() {
+    return true;
+  }
+
+  @Override
   public synchronized Optional<ExecutionRecord> find(String executionArn) {
     try (PreparedStatement st = reader.prepareStatement(SELECT_EXECUTION + "WHERE arn = ?")) {
       st.setString(1, executionArn);

@@ -1,0 +1,133 @@
+package dev.stepwise.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.engine.Arns;
+import dev.stepwise.engine.Engine;
+import dev.stepwise.engine.EngineSettings;
+import dev.stepwise.engine.ExecutionSpec;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.ScriptedTasks;
+import dev.stepwise.engine.history.HistoryEvent;
+import dev.stepwise.engine.history.HistoryJson;
+import dev.stepwise.engine.store.ExecutionRecord;
+import dev.stepwise.engine.store.ExecutionStore;
+import dev.stepwise.engine.store.InMemoryExecutionStore;
+import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.engine.time.ManualClock;
+import dev.stepwise.engine.time.VirtualTimeScheduler;
+import dev.stepwise.language.json.Json;
+import dev.stepwise.language.parse.DefinitionParser;
+import dev.stepwise.language.parse.MachineType;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On a store that can reload executions, one that only waits (for a task token, or a timer) leaves
+ * memory, and the callback or the timer brings it back: the run ends as an in-memory one does.
+ */
+class ParkingTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final String SQS = "arn:aws:states:::sqs:sendMessage.waitForTaskToken";
+  private static final String DEFINITION =
+      """
+      {"StartAt": "Ask", "States": {
+        "Ask": {"Type": "Task", "Resource": "%s", "HeartbeatSeconds": 3600,
+                "Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token"}},
+                "ResultPath": "$.answer", "Next": "Later"},
+        "Later": {"Type": "Wait", "Seconds": 30, "Next": "Done"},
+        "Done": {"Type": "Pass", "Result": "done", "ResultPath": "$.r", "End": true}}}
+      """
+          .formatted(SQS);
+
+  @TempDir Path dir;
+
+  private record Node(VirtualTimeScheduler scheduler, Engine engine, ScriptedTasks tasks) {
+    String token() {
+      List<TaskRequest> sent = tasks.dispatched();
+      return sent.get(sent.size() - 1).taskToken();
+    }
+  }
+
+  private static Node node(ExecutionStore store) {
+    ManualClock clock = new ManualClock(T0);
+    VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+    ScriptedTasks tasks = new ScriptedTasks();
+    // The message is sent (TaskSubmitted); the answer comes later by token.
+    tasks.then(SQS, (request, callbacks) -> callbacks.submitted(Json.parseTrusted("{\"m\":1}")));
+    return new Node(
+        scheduler, new Engine(EngineSettings.DEFAULTS, clock, scheduler, tasks, store, 3), tasks);
+  }
+
+  private static ExecutionSpec spec() {
+    Arns arns = Arns.of(EngineSettings.DEFAULTS);
+    return new ExecutionSpec(
+        arns.execution("sm", "e"),
+        "e",
+        arns.stateMachine("sm"),
+        "sm",
+        new DefinitionParser(MachineType.STANDARD).parse(DEFINITION).machine(),
+        MachineType.STANDARD,
+        Json.parseTrusted("{\"k\": 1}"),
+        arns.defaultRole(),
+        T0,
+        null,
+        null,
+        true);
+  }
+
+  @Test
+  void aWaitingExecutionLeavesMemoryAndComesBackWhenWoken() throws Exception {
+    // Reference: the in-memory store keeps every execution in memory.
+    InMemoryExecutionStore memory = new InMemoryExecutionStore();
+    Node reference = node(memory);
+    reference.engine().start(spec());
+    reference.scheduler().runReady();
+    reference.engine().completeTask(reference.token(), answer());
+    reference.scheduler().runUntilIdle();
+    assertThat(reference.engine().parkedExecutions()).isZero();
+
+    try (SqliteStore store = SqliteStore.open(dir.resolve("data"))) {
+      Node node = node(store);
+      node.engine().start(spec());
+      settle(node, store);
+      assertThat(node.engine().parkedExecutions()).isEqualTo(1); // waits for its token
+      assertThat(node.engine().openExecutions()).isEqualTo(1);
+
+      assertThat(node.engine().completeTask(node.token(), answer())).isNotNull();
+      settle(node, store);
+      assertThat(node.engine().parkedExecutions()).isEqualTo(1); // now waits for its timer
+
+      do {
+        node.scheduler().runUntilIdle(); // the timer wakes it; it runs to the end
+        store.flush();
+      } while (!node.scheduler().idle());
+      assertThat(node.engine().openExecutions()).isZero();
+      ExecutionRecord done = store.find(spec().executionArn()).orElseThrow();
+      assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(Json.write(done.output()))
+          .isEqualTo("{\"k\":1,\"answer\":{\"yes\":true},\"r\":\"done\"}");
+      assertThat(history(store.history(spec().executionArn())))
+          .isEqualTo(history(memory.history(spec().executionArn())));
+      assertThat(node.tasks().dispatched()).hasSize(1); // the message was sent once
+    }
+  }
+
+  private static Engine.TokenOutcome answer() {
+    return new Engine.TokenOutcome.Success(Json.parseTrusted("{\"yes\": true}"));
+  }
+
+  private static String history(List<HistoryEvent> events) {
+    return Json.write(Json.mapper().valueToTree(events.stream().map(HistoryJson::event).toList()));
+  }
+
+  private static void settle(Node node, SqliteStore store) throws InterruptedException {
+    do {
+      node.scheduler().runReady();
+      store.flush();
+    } while (node.scheduler().hasReadyWork());
+  }
+}
