@@ -3,6 +3,7 @@ package dev.stepwise.security.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.security.policy.Decision.Outcome;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class PolicyEvaluatorTest {
 
   private static Decision evaluate(Request request, String... policies) {
     return PolicyEvaluator.evaluate(
-        java.util.Arrays.stream(policies).map(PolicyEvaluatorTest::policy).toList(), request);
+        Arrays.stream(policies).map(PolicyEvaluatorTest::policy).toList(), request);
   }
 
   @Test
