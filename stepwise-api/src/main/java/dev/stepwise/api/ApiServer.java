@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Step Functions API over AWS JSON 1.0: {@code POST /} with {@code X-Amz-Target:
@@ -32,9 +33,11 @@ public final class ApiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final Operations operations;
+  private final @Nullable ApiAuth auth;
 
-  private ApiServer(HttpServer server, StepFunctionsService service) {
+  private ApiServer(HttpServer server, StepFunctionsService service, @Nullable ApiAuth auth) {
     this.server = server;
+    this.auth = auth;
     this.operations = new Operations(service);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -43,8 +46,15 @@ public final class ApiServer implements AutoCloseable {
   /** Binds and starts serving. */
   public static ApiServer start(String host, int port, StepFunctionsService service)
       throws IOException {
+    return start(host, port, service, null);
+  }
+
+  /** Binds and starts serving; with {@code auth}, only signed and permitted requests. */
+  public static ApiServer start(
+      String host, int port, StepFunctionsService service, @Nullable ApiAuth auth)
+      throws IOException {
     ApiServer api =
-        new ApiServer(HttpServer.create(new InetSocketAddress(host, port), 256), service);
+        new ApiServer(HttpServer.create(new InetSocketAddress(host, port), 256), service, auth);
     api.server.start();
     return api;
   }
@@ -79,14 +89,6 @@ public final class ApiServer implements AutoCloseable {
     if (!"POST".equals(exchange.getRequestMethod())) {
       throw new ApiError(404, "UnknownOperationException", "Only POST / is served");
     }
-    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-    if (target == null || !target.startsWith(TARGET_PREFIX)) {
-      throw ApiError.badRequest("UnknownOperationException", "Missing or unknown X-Amz-Target");
-    }
-    Operations.Operation op = operations.find(target.substring(TARGET_PREFIX.length()));
-    if (op == null) {
-      throw ApiError.badRequest("UnknownOperationException", null);
-    }
     byte[] body = readBody(exchange.getRequestBody());
     JsonNode json;
     try {
@@ -95,8 +97,23 @@ public final class ApiServer implements AutoCloseable {
               ? Json.NODES.objectNode()
               : Json.parse(new String(body, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
-      throw ApiError.badRequest(
-          "SerializationException", "Start of structure or map found where not expected");
+      json = null;
+    }
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    String operation =
+        target != null && target.startsWith(TARGET_PREFIX)
+            ? target.substring(TARGET_PREFIX.length())
+            : "";
+    if (auth != null) {
+      // As on AWS, who is calling is settled before what the call is.
+      auth.check(exchange, body, operation, json == null ? Json.NODES.objectNode() : json);
+    }
+    if (target == null || !target.startsWith(TARGET_PREFIX)) {
+      throw ApiError.badRequest("UnknownOperationException", "Missing or unknown X-Amz-Target");
+    }
+    Operations.Operation op = operations.find(operation);
+    if (op == null) {
+      throw ApiError.badRequest("UnknownOperationException", null);
     }
     if (json == null || !json.isObject()) {
       throw ApiError.badRequest(

@@ -1,10 +1,13 @@
 package dev.stepwise.cli;
 
+import dev.stepwise.api.ApiAuth;
 import dev.stepwise.api.ApiServer;
+import dev.stepwise.engine.Arns;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.nested.NestedExecutions;
 import dev.stepwise.engine.nested.SfnSdkTasks;
+import dev.stepwise.engine.service.StateMachineGuard;
 import dev.stepwise.engine.service.StateMachineStore;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.store.ExecutionStore;
@@ -19,6 +22,12 @@ import dev.stepwise.integrations.http.Connection;
 import dev.stepwise.integrations.http.Connections;
 import dev.stepwise.integrations.http.HttpTasks;
 import dev.stepwise.integrations.routing.RoutingDispatcher;
+import dev.stepwise.security.enforce.AuthorizingDispatcher;
+import dev.stepwise.security.enforce.IamMode;
+import dev.stepwise.security.enforce.ManagedRuleGuard;
+import dev.stepwise.security.enforce.RolePermissions;
+import dev.stepwise.security.role.Roles;
+import dev.stepwise.security.sigv4.AccessKeys;
 import dev.stepwise.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -99,6 +108,24 @@ final class ServeCommand implements Callable<Integer> {
       description = "How deep executions may start child executions (default 1000)")
   int maxNestingDepth = EngineSettings.DEFAULTS.maxNestingDepth();
 
+  @Option(
+      names = "--security",
+      paramLabel = "FILE",
+      description = "Access keys and IAM roles, JSON (see 'stepwise roles')")
+  Path security;
+
+  @Option(
+      names = "--iam",
+      paramLabel = "off|warn|enforce",
+      description = "Check tasks against their state machine's role policies (default off)")
+  String iam = "off";
+
+  @Option(
+      names = "--auth",
+      paramLabel = "none|sigv4",
+      description = "Require AWS Signature V4 by an access key of --security (default none)")
+  String auth = "none";
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -111,6 +138,33 @@ final class ServeCommand implements Callable<Integer> {
       err.println("stepwise serve: --fast-time needs --store memory");
       return 2;
     }
+    IamMode iamMode;
+    try {
+      iamMode = IamMode.parse(iam);
+    } catch (IllegalArgumentException e) {
+      err.println("stepwise serve: " + e.getMessage());
+      return 2;
+    }
+    if (!auth.equals("none") && !auth.equals("sigv4")) {
+      err.println("stepwise serve: --auth takes none or sigv4, not " + auth);
+      return 2;
+    }
+    Roles roles = Roles.empty();
+    AccessKeys keys = null;
+    if ((iamMode != IamMode.OFF || auth.equals("sigv4")) && security == null) {
+      err.println("stepwise serve: --iam " + iam + " and --auth " + auth + " need --security FILE");
+      return 2;
+    }
+    if (security != null) {
+      try {
+        roles = Roles.read(security);
+        keys = AccessKeys.read(security);
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("stepwise serve: --security " + security + ": " + e.getMessage());
+        return 1;
+      }
+    }
+    RolePermissions permissions = new RolePermissions(roles, iamMode, err::println);
     EngineSettings settings =
         EngineSettings.DEFAULTS
             .withLocation(region, account)
@@ -177,12 +231,29 @@ final class ServeCommand implements Callable<Integer> {
         new java.util.concurrent.atomic.AtomicReference<>();
     TaskDispatcher integrations =
         MockOptions.wrap(mockConfig, r -> serviceRef.get().testCase(r.executionArn())).apply(tasks);
+    if (iamMode != IamMode.OFF) {
+      integrations =
+          new AuthorizingDispatcher(
+              integrations,
+              permissions,
+              arn -> serviceRef.get().find(arn).map(e -> e.spec().roleArn()),
+              region,
+              account);
+    }
     RealTimeScheduler realTime = virtual == null ? new RealTimeScheduler(clock) : null;
     dev.stepwise.engine.time.Scheduler scheduler = virtual != null ? virtual.scheduler() : realTime;
     Engine engine =
         new Engine(settings, clock, scheduler, integrations, executions, random.nextLong());
     StepFunctionsService service =
-        new StepFunctionsService(engine, executions, machines, clock, UUID::randomUUID);
+        new StepFunctionsService(
+            engine,
+            executions,
+            machines,
+            clock,
+            UUID::randomUUID,
+            iamMode == IamMode.OFF
+                ? StateMachineGuard.NONE
+                : new ManagedRuleGuard(permissions, region, account));
     serviceRef.set(service);
     nested.target = new NestedExecutions(service, random);
     sfn.target = new SfnSdkTasks(service, random);
@@ -202,7 +273,14 @@ final class ServeCommand implements Callable<Integer> {
     }
     ApiServer api;
     try {
-      api = ApiServer.start(host, port, service);
+      api =
+          ApiServer.start(
+              host,
+              port,
+              service,
+              keys == null || !auth.equals("sigv4")
+                  ? null
+                  : new ApiAuth(keys, roles, Arns.of(settings), clock));
     } catch (IOException e) {
       err.println("stepwise serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       return 1;

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
       MocksCommand.class,
       ExecutionsCommand.class,
       HistoryCommand.class,
-      DescribeCommand.class
+      DescribeCommand.class,
+      PolicyCommand.class,
+      RolesCommand.class
     })
 public final class StepwiseCommand implements Runnable {
 

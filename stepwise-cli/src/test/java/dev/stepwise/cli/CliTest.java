@@ -233,4 +233,113 @@ class CliTest {
     assertThat(run("--version").out()).startsWith("stepwise ");
     assertThat(run("--help").out()).contains("serve", "run", "validate");
   }
+
+  /** The Developer Guide's "Synchronous" template for StartExecution, placeholders filled. */
+  private static final String GUIDE_SYNCHRONOUS =
+      """
+      {
+          "Version": "2012-10-17",
+          "Statement": [
+              {
+                  "Effect": "Allow",
+                  "Action": [
+                      "states:StartExecution"
+                  ],
+                  "Resource": [
+                      "arn:aws:states:eu-west-1:111122223333:stateMachine:Child"
+                  ]
+              },
+              {
+                  "Effect": "Allow",
+                  "Action": [
+                      "states:DescribeExecution",
+                      "states:StopExecution"
+                  ],
+                  "Resource": [
+                      "arn:aws:states:eu-west-1:111122223333:execution:Child:*"
+                  ]
+              },
+              {
+                  "Effect": "Allow",
+                  "Action": [
+                      "events:PutTargets",
+                      "events:PutRule",
+                      "events:DescribeRule"
+                  ],
+                  "Resource": [
+                     "arn:aws:events:eu-west-1:111122223333:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"
+                  ]
+              }
+          ]
+      }""";
+
+  @Test
+  void policyPrintsWhatTheRoleNeeds() throws Exception {
+    Path sync =
+        file(
+            "sync.json",
+            """
+            {"StartAt":"S","States":{"S":{"Type":"Task",
+             "Resource":"arn:aws:states:::states:startExecution.sync",
+             "Parameters":{"StateMachineArn":"arn:aws:states:eu-west-1:111122223333:stateMachine:Child"},
+             "End":true}}}""");
+    Result r = run("policy", sync.toString(), "--region", "eu-west-1", "--account", "111122223333");
+    assertThat(r.exit()).isZero();
+    assertThat(Json.parse(r.out())).isEqualTo(Json.parse(GUIDE_SYNCHRONOUS));
+
+    Path sqs =
+        file(
+            "sqs.json",
+            """
+            {"StartAt":"S","States":{"S":{"Type":"Task",
+             "Resource":"arn:aws:states:::sqs:sendMessage","End":true}}}""");
+    assertThat(run("policy", sqs.toString()))
+        .isEqualTo(
+            new Result(
+                1,
+                "",
+                "stepwise policy: not covered, add its permissions by hand: S:"
+                    + " arn:aws:states:::sqs:sendMessage\n"
+                    + "stepwise policy: No template covers any Task of this definition; write its"
+                    + " policy by hand: S: arn:aws:states:::sqs:sendMessage\n"));
+  }
+
+  @Test
+  void rolesAreAddedListedAndRemovedInTheSecurityFile() throws Exception {
+    Path config = file("security.json", "{\"AccessKeys\": []}");
+    Path policy =
+        file(
+            "StartChild.json",
+            """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+             "Action":"states:StartExecution","Resource":"*"}]}""");
+    assertThat(
+            run(
+                "roles",
+                "add",
+                "Runner",
+                "--policy",
+                policy.toString(),
+                "--config",
+                config.toString()))
+        .isEqualTo(new Result(0, "arn:aws:iam::123456789012:role/Runner\n", ""));
+    assertThat(run("roles", "list", "--config", config.toString()))
+        .isEqualTo(
+            new Result(0, "Runner\tarn:aws:iam::123456789012:role/Runner\tStartChild\n", ""));
+    assertThat(Json.parse(Files.readString(config)).has("AccessKeys")).isTrue();
+    assertThat(
+            run(
+                "roles",
+                "add",
+                "Runner",
+                "--policy",
+                policy.toString(),
+                "--config",
+                config.toString()))
+        .isEqualTo(new Result(1, "", "stepwise roles add: a role named Runner exists already\n"));
+    assertThat(run("roles", "remove", "Runner", "--config", config.toString()))
+        .isEqualTo(new Result(0, "", ""));
+    assertThat(run("roles", "list", "--config", config.toString()))
+        .isEqualTo(new Result(0, "", ""));
+  }
 }

@@ -10,6 +10,8 @@ import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.nested.NestedExecutions;
 import dev.stepwise.engine.nested.SfnSdkTasks;
+import dev.stepwise.engine.service.StateMachineGuard;
+import dev.stepwise.engine.service.StateMachineStore;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.store.InMemoryExecutionStore;
 import dev.stepwise.engine.task.TaskCallbacks;
@@ -18,6 +20,9 @@ import dev.stepwise.engine.task.TaskRequest;
 import dev.stepwise.engine.time.ManualClock;
 import dev.stepwise.engine.time.SteppedTimeScheduler;
 import dev.stepwise.language.json.Json;
+import dev.stepwise.security.enforce.AuthorizingDispatcher;
+import dev.stepwise.security.enforce.ManagedRuleGuard;
+import dev.stepwise.security.enforce.RolePermissions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,6 +61,7 @@ final class NestedServer implements AutoCloseable {
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final SteppedTimeScheduler scheduler;
+  private final Engine engine;
   private final ApiServer api;
   final SfnClient sfn;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -65,15 +71,42 @@ final class NestedServer implements AutoCloseable {
   }
 
   NestedServer(EngineSettings settings) throws IOException {
+    this(settings, null);
+  }
+
+  /** A server whose state machines' roles are checked against {@code permissions}. */
+  NestedServer(EngineSettings settings, RolePermissions permissions) throws IOException {
     ManualClock clock = new ManualClock(START);
     scheduler = new SteppedTimeScheduler(clock);
     InMemoryExecutionStore store = new InMemoryExecutionStore();
     Dispatcher dispatcher = new Dispatcher();
-    Engine engine = new Engine(settings, clock, scheduler, dispatcher, store, 1);
+    Engine engine =
+        new Engine(
+            settings,
+            clock,
+            scheduler,
+            permissions == null
+                ? dispatcher
+                : new AuthorizingDispatcher(
+                    dispatcher,
+                    permissions,
+                    arn -> engineRole(arn),
+                    settings.region(),
+                    settings.account()),
+            store,
+            1);
+    this.engine = engine;
     Random random = new Random(1);
     StepFunctionsService service =
         new StepFunctionsService(
-            engine, store, clock, () -> new UUID(random.nextLong(), random.nextLong()));
+            engine,
+            store,
+            StateMachineStore.NONE,
+            clock,
+            () -> new UUID(random.nextLong(), random.nextLong()),
+            permissions == null
+                ? StateMachineGuard.NONE
+                : new ManagedRuleGuard(permissions, settings.region(), settings.account()));
     dispatcher.nested = new NestedExecutions(service, RandomGenerator.of("L64X128MixRandom"));
     dispatcher.sfn = new SfnSdkTasks(service, RandomGenerator.of("L64X128MixRandom"));
     api = ApiServer.start("127.0.0.1", 0, service);
@@ -107,8 +140,16 @@ final class NestedServer implements AutoCloseable {
     }
   }
 
+  private java.util.Optional<String> engineRole(String executionArn) {
+    return engine.find(executionArn).map(e -> e.spec().roleArn());
+  }
+
   String create(String name, String definition) {
-    return sfn.createStateMachine(b -> b.name(name).roleArn(ROLE).definition(definition))
+    return create(name, definition, ROLE);
+  }
+
+  String create(String name, String definition, String roleArn) {
+    return sfn.createStateMachine(b -> b.name(name).roleArn(roleArn).definition(definition))
         .stateMachineArn();
   }
 

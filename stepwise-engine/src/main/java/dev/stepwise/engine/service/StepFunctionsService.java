@@ -56,6 +56,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final StateMachineStore stateMachines;
   private final ConcurrentHashMap<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> testCases = new ConcurrentHashMap<>();
+  private final StateMachineGuard guard;
 
   /** How many levels below a top-level execution each open child runs (absent: top level). */
   private final ConcurrentHashMap<String, Integer> nestingDepth = new ConcurrentHashMap<>();
@@ -74,6 +75,17 @@ public final class StepFunctionsService implements ExecutionStarter {
       StateMachineStore stateMachines,
       InstantSource clock,
       Supplier<UUID> ids) {
+    this(engine, store, stateMachines, clock, ids, StateMachineGuard.NONE);
+  }
+
+  public StepFunctionsService(
+      Engine engine,
+      ExecutionStore store,
+      StateMachineStore stateMachines,
+      InstantSource clock,
+      Supplier<UUID> ids,
+      StateMachineGuard guard) {
+    this.guard = guard;
     this.engine = engine;
     this.store = store;
     this.stateMachines = stateMachines;
@@ -113,6 +125,7 @@ public final class StepFunctionsService implements ExecutionStarter {
     if (!parsed.valid()) {
       throw new ServiceException("InvalidDefinition", parsed.invalidDefinitionMessage());
     }
+    guard.check(role, parsed.machine());
     String arn = arns.stateMachine(name);
     StateMachineRecord created =
         new StateMachineRecord(
