@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly as an uninterrupted run would.
  */
 class CrashRecoveryTest {
-  private static final int PER_KIND = 40;
+  /** Six kinds: 1,020 executions in flight when the server is killed. */
+  private static final int PER_KIND = 170;
+
   private static final String ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:";
 
   @TempDir Path dataDir;
@@ -110,7 +112,30 @@ class CrashRecoveryTest {
                   "TaskSubmitted",
                   "TaskSucceeded",
                   "TaskStateExited",
+                  "ExecutionSucceeded")),
+          new Kind(
+              "holder",
+              "{\"StartAt\":\"H\",\"States\":{\"H\":{\"Type\":\"Task\","
+                  + "\"Resource\":\"arn:aws:states:::states:startExecution.waitForTaskToken\","
+                  + "\"Parameters\":{\"StateMachineArn\":\""
+                  + ARN
+                  + "idle\",\"Input\":{\"token.$\":\"$$.Task.Token\","
+                  + "\"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$\":\"$$.Execution.Id\"}},"
+                  + "\"ResultPath\":\"$.r\",\"End\":true}}}",
+              "{\"i\":0,\"r\":{\"answer\":0}}",
+              List.of(
+                  "ExecutionStarted",
+                  "TaskStateEntered",
+                  "TaskScheduled",
+                  "TaskStarted",
+                  "TaskSubmitted",
+                  "TaskSucceeded",
+                  "TaskStateExited",
                   "ExecutionSucceeded")));
+
+  /** A child that ends at once: its parent waits for the test to send back the token. */
+  private static final String IDLE =
+      "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
 
   private static final String CALLEE =
       "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":1,\"Next\":\"Back\"},"
@@ -125,6 +150,7 @@ class CrashRecoveryTest {
     List<String> started = new ArrayList<>();
     try {
       call(api, "CreateStateMachine", Map.of("name", "callee", "definition", CALLEE));
+      call(api, "CreateStateMachine", Map.of("name", "idle", "definition", IDLE));
       for (Kind k : KINDS) {
         call(api, "CreateStateMachine", Map.of("name", k.machine(), "definition", k.definition()));
       }
@@ -154,6 +180,7 @@ class CrashRecoveryTest {
 
     Process second = serve(port);
     try {
+      answerHolders(api);
       awaitNothingRunning(api);
       for (int i = 0; i < PER_KIND; i++) {
         for (Kind k : KINDS) {
@@ -168,7 +195,10 @@ class CrashRecoveryTest {
           assertThat(d.path("status").asText()).as(arn).isEqualTo("SUCCEEDED");
           assertThat(d.path("output").asText())
               .as(arn)
-              .isEqualTo(k.output().replace("\"i\":0", "\"i\":" + i));
+              .isEqualTo(
+                  k.output()
+                      .replace("\"i\":0", "\"i\":" + i)
+                      .replace("\"answer\":0", "\"answer\":" + i));
           if (!k.history().isEmpty()) {
             List<String> types = new ArrayList<>();
             call(api, "GetExecutionHistory", Map.of("executionArn", arn))
@@ -288,6 +318,39 @@ class CrashRecoveryTest {
                 "arn:aws:states:us-east-1:123456789012:execution:" + machine + ":" + name));
     assertThat(d.path("status").asText()).as(machine + ":" + name).isEqualTo("SUCCEEDED");
     return d.path("output").asText();
+  }
+
+  /**
+   * After the restart, the test is the worker: each holder's child carries the holder's token,
+   * which gets SendTaskSuccess with an answer naming the holder.
+   */
+  private static void answerHolders(ApiClient api) throws Exception {
+    int answered = 0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    java.util.Set<String> done = new java.util.HashSet<>();
+    while (answered < PER_KIND) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("only " + answered + " holders got their child started");
+      }
+      JsonNode children =
+          call(api, "ListExecutions", Map.of("stateMachineArn", ARN + "idle", "maxResults", 1000));
+      for (JsonNode child : children.path("executions")) {
+        String arn = child.path("executionArn").asText();
+        if (!done.add(arn)) {
+          continue;
+        }
+        JsonNode input =
+            Json.parse(
+                call(api, "DescribeExecution", Map.of("executionArn", arn)).path("input").asText());
+        String holder = input.path("AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID").asText();
+        String i = holder.substring(holder.lastIndexOf('-') + 1);
+        call(
+            api,
+            "SendTaskSuccess",
+            Map.of("taskToken", input.path("token").asText(), "output", "{\"answer\":" + i + "}"));
+        answered++;
+      }
+    }
   }
 
   private Process serve(int port) throws IOException {
