@@ -415,7 +415,7 @@ public final class Interpreter {
     Io io = s.io();
     if (s.queryLanguage() == QueryLanguage.JSONATA) {
       Scope scope = scope(f);
-      Map<String, JsonNode> assigned = assign(io.assign(), f.input, scope);
+      Map<String, JsonNode> assigned = assign(f, io.assign(), f.input, scope);
       JsonNode out = io.output() == null ? f.input : io.output().evaluate(f.input, scope);
       exitState(f, out, assigned, nextOf(s.transition()));
       return;
@@ -425,7 +425,7 @@ public final class Interpreter {
       effective = s.parameters().evaluate(effective, scope(f));
     }
     JsonNode result = s.result() != null ? s.result() : effective;
-    Map<String, JsonNode> assigned = assign(io.assign(), result, scopeOrNull(f, io.assign()));
+    Map<String, JsonNode> assigned = assign(f, io.assign(), result, scopeOrNull(f, io.assign()));
     JsonNode out = outputPath(f, io, resultPath(s.resultPath(), f.input, result));
     exitState(f, out, assigned, nextOf(s.transition()));
   }
@@ -437,7 +437,7 @@ public final class Interpreter {
     Scope scope = scope(f);
     for (ChoiceState.Rule rule : s.choices()) {
       if (rule.condition().test(effective, scope)) {
-        Map<String, JsonNode> assigned = assign(rule.assign(), effective, scope);
+        Map<String, JsonNode> assigned = assign(f, rule.assign(), effective, scope);
         JsonNode out =
             jsonata
                 ? (rule.output() == null ? f.input : rule.output().evaluate(f.input, scope))
@@ -449,7 +449,7 @@ public final class Interpreter {
     if (s.defaultNext() == null) {
       throw new StatesException(ErrorNames.NO_CHOICE_MATCHED, "No Matches!", false);
     }
-    Map<String, JsonNode> assigned = assign(io.assign(), effective, scope);
+    Map<String, JsonNode> assigned = assign(f, io.assign(), effective, scope);
     JsonNode out =
         jsonata
             ? (io.output() == null ? f.input : io.output().evaluate(f.input, scope))
@@ -479,7 +479,7 @@ public final class Interpreter {
   private void completeWait(Frame f, WaitState s, JsonNode effective) {
     Io io = s.io();
     Scope scope = scope(f);
-    Map<String, JsonNode> assigned = assign(io.assign(), effective, scope);
+    Map<String, JsonNode> assigned = assign(f, io.assign(), effective, scope);
     JsonNode out =
         s.queryLanguage() == QueryLanguage.JSONATA
             ? (io.output() == null ? f.input : io.output().evaluate(f.input, scope))
@@ -1193,14 +1193,14 @@ public final class Interpreter {
     String next = nextOf(transition(s));
     if (s.queryLanguage() == QueryLanguage.JSONATA) {
       Scope scope = scope(f).withResult(result);
-      Map<String, JsonNode> assigned = assign(io.assign(), result, scope);
+      Map<String, JsonNode> assigned = assign(f, io.assign(), result, scope);
       JsonNode out = io.output() == null ? result : io.output().evaluate(f.input, scope);
       exitState(f, out, assigned, next);
       return;
     }
     Expression selector = resultSelector(s);
     JsonNode selected = selector == null ? result : selector.evaluate(result, scope(f));
-    Map<String, JsonNode> assigned = assign(io.assign(), result, scopeOrNull(f, io.assign()));
+    Map<String, JsonNode> assigned = assign(f, io.assign(), result, scopeOrNull(f, io.assign()));
     JsonNode out = outputPath(f, io, resultPath(resultPathOf(s), f.input, selected));
     exitState(f, out, assigned, next);
   }
@@ -1328,12 +1328,12 @@ public final class Interpreter {
     f.run = null;
     if (f.state.queryLanguage() == QueryLanguage.JSONATA) {
       Scope scope = scope(f).withErrorOutput(errorOutput);
-      Map<String, JsonNode> assigned = assign(c.assign(), errorOutput, scope);
+      Map<String, JsonNode> assigned = assign(f, c.assign(), errorOutput, scope);
       JsonNode out = c.output() == null ? errorOutput : c.output().evaluate(f.input, scope);
       exitState(f, out, assigned, c.next());
       return;
     }
-    Map<String, JsonNode> assigned = assign(c.assign(), errorOutput, scopeOrNull(f, c.assign()));
+    Map<String, JsonNode> assigned = assign(f, c.assign(), errorOutput, scopeOrNull(f, c.assign()));
     JsonNode out = resultPath(c.resultPath(), f.input, errorOutput);
     exitState(f, out, assigned, c.next());
   }
@@ -1502,13 +1502,24 @@ public final class Interpreter {
   }
 
   private @Nullable Map<String, JsonNode> assign(
-      @Nullable Expression assign, JsonNode document, @Nullable Scope scope) {
+      Frame f, @Nullable Expression assign, JsonNode document, @Nullable Scope scope) {
     if (assign == null || scope == null) {
       return null;
     }
     JsonNode values = assign.evaluate(document, scope);
     Map<String, JsonNode> assigned = new LinkedHashMap<>();
-    values.properties().forEach(e -> assigned.put(e.getKey(), e.getValue()));
+    for (Map.Entry<String, JsonNode> e : values.properties()) {
+      // A branch or iteration reads its enclosing scopes' variables but may not assign them.
+      if (f.variables.belongsToOuterScope(e.getKey())) {
+        throw StatesException.runtime(
+            "Cannot bind value '"
+                + Json.write(e.getValue())
+                + "' to variable '"
+                + e.getKey()
+                + "' as it belongs to an outer scope.");
+      }
+      assigned.put(e.getKey(), e.getValue());
+    }
     return assigned;
   }
 

@@ -29,6 +29,16 @@ final class VariableScope implements Variables {
     return null;
   }
 
+  /** Whether an enclosing scope holds {@code name} (this scope may then not assign it). */
+  boolean belongsToOuterScope(String name) {
+    for (VariableScope s = parent; s != null; s = s.parent) {
+      if (s.values.containsKey(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void assign(Map<String, JsonNode> assignments) {
     values.putAll(assignments);
   }
