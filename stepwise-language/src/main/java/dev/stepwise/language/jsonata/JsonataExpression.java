@@ -31,11 +31,35 @@ final class JsonataExpression {
   private final Jsonata jsonata;
   private final List<String> variables;
 
+  /** The {@code $states} members the expression reads (all of them when it uses it whole). */
+  private final java.util.Set<String> states;
+
+  /** Whether it names one of AWS's functions (bound only then: binding costs per evaluation). */
+  private final boolean awsFunctions;
+
+  private static final java.util.Set<String> AWS_FUNCTIONS =
+      java.util.Set.of("partition", "range", "hash", "random", "uuid", "parse", "eval");
+  private static final java.util.regex.Pattern STATES =
+      java.util.regex.Pattern.compile("\\$states\\b(\\s*\\.\\s*(\\w+))?");
+  private static final java.util.Set<String> ALL_STATES =
+      java.util.Set.of("input", "context", "result", "errorOutput");
+
   private JsonataExpression(String text, String field, Jsonata jsonata, List<String> variables) {
     this.text = text;
     this.field = field;
     this.jsonata = jsonata;
     this.variables = variables;
+    this.awsFunctions = variables.stream().anyMatch(AWS_FUNCTIONS::contains);
+    java.util.Set<String> read = new java.util.HashSet<>();
+    Matcher m = STATES.matcher(text);
+    while (m.find()) {
+      if (m.group(2) == null || !ALL_STATES.contains(m.group(2))) {
+        read.addAll(ALL_STATES);
+      } else {
+        read.add(m.group(2));
+      }
+    }
+    this.states = java.util.Set.copyOf(read);
   }
 
   static JsonataExpression parse(String text, String field) throws ExpressionSyntaxException {
@@ -65,17 +89,24 @@ final class JsonataExpression {
   Object evaluateRaw(Scope scope) {
     Jsonata.Frame frame = jsonata.createFrame();
     frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
+    // Only what the expression reads is converted: the context alone is a sizeable document.
     Map<String, Object> states = new LinkedHashMap<>();
-    states.put("input", JsonataValues.toJsonata(scope.stateInput()));
-    states.put("context", JsonataValues.toJsonata(scope.context()));
-    if (scope.result() != null) {
+    if (this.states.contains("input")) {
+      states.put("input", JsonataValues.toJsonata(scope.stateInput()));
+    }
+    if (this.states.contains("context")) {
+      states.put("context", JsonataValues.toJsonata(scope.context()));
+    }
+    if (scope.result() != null && this.states.contains("result")) {
       states.put("result", JsonataValues.toJsonata(scope.result()));
     }
-    if (scope.errorOutput() != null) {
+    if (scope.errorOutput() != null && this.states.contains("errorOutput")) {
       states.put("errorOutput", JsonataValues.toJsonata(scope.errorOutput()));
     }
     frame.bind("states", states);
-    AwsFunctions.bind(frame, scope.randomness());
+    if (awsFunctions) {
+      AwsFunctions.bind(frame, scope.randomness());
+    }
     for (String name : variables) {
       JsonNode value = scope.variables().get(name);
       if (value != null) {
