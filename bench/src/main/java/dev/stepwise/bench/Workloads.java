@@ -100,6 +100,18 @@ public final class Workloads {
     }
   }
 
+  /**
+   * Runs every workload once at a tenth of its size (c and d whole: one execution each) and checks
+   * the outputs: the harness's correctness in seconds, for CI.
+   */
+  public static void smoke(Path dir) throws Exception {
+    for (Workload w : ALL) {
+      StateMachine machine = parse(dir.resolve(w.file() + ".asl.json"), w.type());
+      JsonNode input = Json.parse(Files.readString(dir.resolve(w.file() + ".input.json")));
+      run(machine, input, w, Math.max(1, w.executions() / 10));
+    }
+  }
+
   private static ObjectNode measure(Path dir, Workload w, int runs) throws Exception {
     StateMachine machine = parse(dir.resolve(w.file() + ".asl.json"), w.type());
     JsonNode input = Json.parse(Files.readString(dir.resolve(w.file() + ".input.json")));

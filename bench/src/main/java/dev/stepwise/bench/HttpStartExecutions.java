@@ -1,0 +1,126 @@
+package dev.stepwise.bench;
+
+import dev.stepwise.api.ApiServer;
+import dev.stepwise.engine.Engine;
+import dev.stepwise.engine.EngineSettings;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.service.StepFunctionsService;
+import dev.stepwise.engine.store.ExecutionQuery;
+import dev.stepwise.engine.task.TaskCallbacks;
+import dev.stepwise.engine.task.TaskDispatcher;
+import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.engine.time.RealTimeScheduler;
+import dev.stepwise.language.parse.MachineType;
+import dev.stepwise.store.sqlite.SqliteStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * StartExecution over HTTP on loopback: the server as {@code serve} runs it (JDK HTTP server,
+ * SQLite store, group commit; a StartExecution answers once the execution's first step is durable),
+ * {@code clients} threads each with its own keep-alive connection, each call starting a 3-Pass
+ * STANDARD execution. Every execution must then have succeeded.
+ *
+ * <p>Usage: {@code HttpStartExecutions [executions=20000] [clients=32]}
+ */
+public final class HttpStartExecutions {
+  private HttpStartExecutions() {}
+
+  private static final String THREE_PASSES =
+      "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},"
+          + "\"B\":{\"Type\":\"Pass\",\"Next\":\"C\"},\"C\":{\"Type\":\"Pass\",\"End\":true}}}";
+
+  public static void main(String[] args) throws Exception {
+    int executions = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+    Path data = Files.createTempDirectory("stepwise-http-bench");
+    try (SqliteStore store = SqliteStore.open(data);
+        RealTimeScheduler scheduler = new RealTimeScheduler(InstantSource.system())) {
+      Engine engine =
+          new Engine(
+              EngineSettings.DEFAULTS, InstantSource.system(), scheduler, new NoTasks(), store, 1);
+      StepFunctionsService service =
+          new StepFunctionsService(engine, store, store, InstantSource.system(), UUID::randomUUID);
+      String arn =
+          service.createStateMachine("three", THREE_PASSES, null, MachineType.STANDARD).arn();
+      try (ApiServer api = ApiServer.start("127.0.0.1", 0, service)) {
+        URI endpoint = URI.create("http://127.0.0.1:" + api.port() + "/");
+        for (int round = 0; round < 2; round++) { // the first round warms up
+          AtomicInteger next = new AtomicInteger();
+          String prefix = "r" + round + "-";
+          List<Thread> threads = new ArrayList<>();
+          long t0 = System.nanoTime();
+          for (int c = 0; c < clients; c++) {
+            threads.add(
+                Thread.ofPlatform().start(() -> client(endpoint, arn, prefix, next, executions)));
+          }
+          for (Thread t : threads) {
+            t.join();
+          }
+          double seconds = (System.nanoTime() - t0) / 1e9;
+          System.out.printf(
+              "{\"round\":%d,\"executions\":%d,\"clients\":%d,\"startsPerSecond\":%d}%n",
+              round, executions, clients, Math.round(executions / seconds));
+        }
+      }
+      // Every started execution must have run to the end.
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (engine.openExecutions() > 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      store.flush();
+      int succeeded =
+          store
+              .list(
+                  new ExecutionQuery(arn, ExecutionStatus.SUCCEEDED, Integer.MAX_VALUE, null, null))
+              .size();
+      if (succeeded != 2 * executions) {
+        throw new IllegalStateException(succeeded + " of " + 2 * executions + " succeeded");
+      }
+    }
+  }
+
+  private static void client(
+      URI endpoint, String arn, String prefix, AtomicInteger next, int executions) {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    int i;
+    while ((i = next.getAndIncrement()) < executions) {
+      String body =
+          "{\"stateMachineArn\":\"" + arn + "\",\"name\":\"" + prefix + i + "\",\"input\":\"{}\"}";
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/x-amz-json-1.0")
+                    .header("X-Amz-Target", "AWSStepFunctions.StartExecution")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+          throw new IllegalStateException("StartExecution answered " + r.statusCode() + r.body());
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static final class NoTasks implements TaskDispatcher {
+    @Override
+    public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
+      callbacks.failed("States.TaskFailed", "no tasks here");
+    }
+  }
+}
