@@ -1465,9 +1465,13 @@ public final class Interpreter {
 
   private Scope scopeWith(Frame f, @Nullable ObjectNode mapItem, @Nullable String token) {
     Integer retryCount = f.state instanceof TaskState ? f.retryCount : null;
-    JsonNode context =
-        contextObject.forState(f.state.name(), f.enteredTime, retryCount, token, mapItem);
-    return new Scope(context, f.variables, f.input, null, null, randomness);
+    String name = f.state.name();
+    java.time.Instant entered = f.enteredTime;
+    return Scope.lazy(
+        () -> contextObject.forState(name, entered, retryCount, token, mapItem),
+        f.variables,
+        f.input,
+        randomness);
   }
 
   private JsonNode inputPath(Frame f, Io io) {
