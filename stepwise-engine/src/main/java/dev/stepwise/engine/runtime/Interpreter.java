@@ -236,7 +236,7 @@ public final class Interpreter {
 
   private ObjectNode executionStartedDetails() {
     ObjectNode d = Json.NODES.objectNode();
-    d.put("input", Json.write(spec.input()));
+    d.put("input", text(spec.input()));
     d.putObject("inputDetails").put("truncated", false);
     d.put("roleArn", spec.roleArn());
     if (spec.stateMachineAliasArn() != null) {
@@ -351,7 +351,7 @@ public final class Interpreter {
       Frame f, JsonNode out, @Nullable Map<String, JsonNode> assigned, @Nullable String next) {
     if (log.recording()) {
       // The event needs the text anyway; measuring it enforces AWS's payload limit for free.
-      String text = Json.write(out);
+      String text = text(out);
       checkPayloadSize(f.state.name(), text);
       if (assigned != null) {
         f.variables.assign(assigned);
@@ -1718,8 +1718,23 @@ public final class Interpreter {
     return d;
   }
 
-  private static ObjectNode payloadDetails(ObjectNode d, String field, JsonNode payload) {
-    d.put(field, Json.write(payload));
+  /**
+   * A payload's JSON text for the history. A state's output is usually the next state's input, the
+   * same node: the last text is reused rather than written twice.
+   */
+  private String text(JsonNode payload) {
+    if (payload != lastWritten) {
+      lastText = Json.write(payload);
+      lastWritten = payload;
+    }
+    return lastText;
+  }
+
+  private @Nullable JsonNode lastWritten;
+  private String lastText = "";
+
+  private ObjectNode payloadDetails(ObjectNode d, String field, JsonNode payload) {
+    d.put(field, text(payload));
     d.putObject(field + "Details").put("truncated", false);
     return d;
   }
