@@ -4,6 +4,7 @@ import static dev.stepwise.engine.EngineHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.language.json.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Variables by scope: branches and iterations read outer variables and keep their own. */
@@ -70,5 +71,35 @@ class VariableScopeTest {
 
     assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(e.output()).isEqualTo(json("\"E\""));
+  }
+
+  @Test
+  void variablesOverTheSizeLimitsFailTheState() {
+    String input = "{\"s\": \"" + "x".repeat(150_000) + "\"}";
+    Execution one =
+        h.start(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "Big", "States": {
+              "Big": {"Type": "Pass", "Assign": {"big": "{% $states.input.s & $states.input.s %}"},
+                      "End": true}}}
+            """,
+            input);
+    Execution two =
+        h.start(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "Two", "States": {
+              "Two": {"Type": "Pass", "Assign": {"a": "{% $states.input.s %}", "b": "{% $states.input.s %}"},
+                      "End": true}}}
+            """,
+            input);
+
+    assertThat(List.of(one.error(), one.cause(), two.error(), two.cause()))
+        .containsExactly(
+            "States.DataLimitExceeded",
+            "The variable 'big' of the state 'Big' has a size exceeding the maximum number of"
+                + " bytes service limit.",
+            "States.DataLimitExceeded",
+            "The Assign field of the state 'Two' has a size exceeding the maximum number of bytes"
+                + " service limit.");
   }
 }

@@ -1524,7 +1524,35 @@ public final class Interpreter {
       }
       assigned.put(e.getKey(), e.getValue());
     }
+    checkAssignSize(f, assigned);
     return assigned;
+  }
+
+  /**
+   * AWS's variable limits: 256 KiB per variable and per {@code Assign} (UTF-8 bytes of the JSON
+   * text). [INFER] The error is the payload limit's, {@code States.DataLimitExceeded}.
+   */
+  private void checkAssignSize(Frame f, Map<String, JsonNode> assigned) {
+    int max = settings.payloadLimitBytes();
+    long total = 0;
+    for (Map.Entry<String, JsonNode> e : assigned.entrySet()) {
+      JsonNode v = e.getValue();
+      if (!v.isContainerNode() && !v.isTextual()) {
+        total += 8;
+        continue;
+      }
+      long size = Json.write(v).getBytes(StandardCharsets.UTF_8).length;
+      total += size;
+      if (size > max || total > max) {
+        throw new StatesException(
+            ErrorNames.DATA_LIMIT_EXCEEDED,
+            (size > max ? "The variable '" + e.getKey() + "'" : "The Assign field")
+                + " of the state '"
+                + f.state.name()
+                + "' has a size exceeding the maximum number of bytes service limit.",
+            false);
+      }
+    }
   }
 
   private @Nullable JsonNode value(Frame f, @Nullable ValueSource source) {
