@@ -420,4 +420,31 @@ class SyncTest {
                 + " (Service: AWSStepFunctions; Status Code: 400; Error Code: ExecutionLimitExceeded;"
                 + " Request ID: <uuid>; Proxy: null)");
   }
+
+  @Test
+  void anExpressChildIsWaitedForToo() {
+    server.sfn.createStateMachine(
+        b -> b.name("child").type("EXPRESS").roleArn(NestedServer.ROLE).definition(Machines.PASS));
+    String exec = run("child", "{}", "TestStartTarget");
+
+    server.awaitClosed(exec);
+    assertJson(
+        server.describe(exec),
+        """
+        {
+        "executionArn":"arn:aws:states:us-east-1:123456789012:execution:parent:p1",
+        "stateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:parent",
+        "name":"p1",
+        "status":"SUCCEEDED",
+        "startDate":1767225600.0,
+        "stopDate":1767225600.0,
+        "input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":{},\\"Name\\":\\"TestStartTarget\\"}",
+        "inputDetails":{"included":true},
+        "output":"{\\"ExecutionArn\\":\\"arn:aws:states:us-east-1:123456789012:express:child:TestStartTarget:<uuid>\\",\\"Input\\":\\"{}\\",\\"InputDetails\\":{\\"Included\\":true},\\"Name\\":\\"TestStartTarget\\",\\"Output\\":\\"{\\\\\\"Arg1\\\\\\":\\\\\\"argument1\\\\\\"}\\",\\"OutputDetails\\":{\\"Included\\":true},\\"RedriveCount\\":0,\\"RedriveStatus\\":\\"NOT_REDRIVABLE\\",\\"RedriveStatusReason\\":\\"Execution is SUCCEEDED and cannot be redriven\\",\\"StartDate\\":1767225600000,\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Status\\":\\"SUCCEEDED\\",\\"StopDate\\":1767225600000}",
+        "outputDetails":{"included":true},
+        "redriveCount":0,
+        "redriveStatus":"NOT_REDRIVABLE",
+        "redriveStatusReason":"Execution is SUCCEEDED and cannot be redriven"
+        }""");
+  }
 }
