@@ -685,18 +685,12 @@ public final class Interpreter {
     Resource resource = run.request.resource();
     append(
         f,
-        switch (resource.family()) {
-          case TASK -> EventType.TaskSucceeded;
-          case LAMBDA -> EventType.LambdaFunctionSucceeded;
-          case ACTIVITY -> EventType.ActivitySucceeded;
-        },
-        () ->
-            payloadDetails(
-                resource.family() == Resource.Family.TASK
-                    ? taskDetails(resource)
-                    : Json.NODES.objectNode(),
-                "output",
-                result));
+        outcome(
+            resource,
+            EventType.TaskSucceeded,
+            EventType.LambdaFunctionSucceeded,
+            EventType.ActivitySucceeded),
+        () -> payloadDetails(outcomeDetails(resource), "output", result));
     guarded(f, () -> completeWithResult(f, result));
   }
 
@@ -709,18 +703,12 @@ public final class Interpreter {
     Resource resource = run.request.resource();
     append(
         f,
-        switch (resource.family()) {
-          case TASK -> EventType.TaskFailed;
-          case LAMBDA -> EventType.LambdaFunctionFailed;
-          case ACTIVITY -> EventType.ActivityFailed;
-        },
-        () ->
-            errorDetails(
-                resource.family() == Resource.Family.TASK
-                    ? taskDetails(resource)
-                    : Json.NODES.objectNode(),
-                err,
-                why));
+        outcome(
+            resource,
+            EventType.TaskFailed,
+            EventType.LambdaFunctionFailed,
+            EventType.ActivityFailed),
+        () -> errorDetails(outcomeDetails(resource), err, why));
     handleError(f, err, why);
   }
 
@@ -731,19 +719,30 @@ public final class Interpreter {
     Resource resource = run.request.resource();
     append(
         f,
-        switch (resource.family()) {
-          case TASK -> EventType.TaskTimedOut;
-          case LAMBDA -> EventType.LambdaFunctionTimedOut;
-          case ACTIVITY -> EventType.ActivityTimedOut;
-        },
-        () ->
-            errorDetails(
-                resource.family() == Resource.Family.TASK
-                    ? taskDetails(resource)
-                    : Json.NODES.objectNode(),
-                ErrorNames.TIMEOUT,
-                null));
+        outcome(
+            resource,
+            EventType.TaskTimedOut,
+            EventType.LambdaFunctionTimedOut,
+            EventType.ActivityTimedOut),
+        () -> errorDetails(outcomeDetails(resource), ErrorNames.TIMEOUT, null));
     handleError(f, ErrorNames.TIMEOUT, null);
+  }
+
+  /** A task outcome's event, named by the resource's family. */
+  private static EventType outcome(
+      Resource resource, EventType task, EventType lambda, EventType activity) {
+    return switch (resource.family()) {
+      case TASK -> task;
+      case LAMBDA -> lambda;
+      case ACTIVITY -> activity;
+    };
+  }
+
+  /** Service integrations name their resource in every outcome event; Lambda and activities not. */
+  private ObjectNode outcomeDetails(Resource resource) {
+    return resource.family() == Resource.Family.TASK
+        ? taskDetails(resource)
+        : Json.NODES.objectNode();
   }
 
   private void endTask(TaskRun run) {
