@@ -2,13 +2,9 @@ package dev.stepwise.bench;
 
 import dev.stepwise.api.ApiServer;
 import dev.stepwise.engine.Engine;
-import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.store.ExecutionQuery;
-import dev.stepwise.engine.task.TaskCallbacks;
-import dev.stepwise.engine.task.TaskDispatcher;
-import dev.stepwise.engine.task.TaskRequest;
 import dev.stepwise.engine.time.RealTimeScheduler;
 import dev.stepwise.language.parse.MachineType;
 import dev.stepwise.store.sqlite.SqliteStore;
@@ -21,7 +17,6 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,11 +40,9 @@ public final class HttpStartExecutions {
     Path data = Files.createTempDirectory("stepwise-http-bench");
     try (SqliteStore store = SqliteStore.open(data);
         RealTimeScheduler scheduler = new RealTimeScheduler(InstantSource.system())) {
-      Engine engine =
-          new Engine(
-              EngineSettings.DEFAULTS, InstantSource.system(), scheduler, new NoTasks(), store, 1);
-      StepFunctionsService service =
-          new StepFunctionsService(engine, store, store, InstantSource.system(), UUID::randomUUID);
+      DurableNode node = DurableNode.on(store, scheduler, new DurableNode.NoTasks());
+      Engine engine = node.engine();
+      StepFunctionsService service = node.service();
       String arn =
           service.createStateMachine("three", THREE_PASSES, null, MachineType.STANDARD).arn();
       try (ApiServer api = ApiServer.start("127.0.0.1", 0, service)) {
@@ -114,13 +107,6 @@ public final class HttpStartExecutions {
         Thread.currentThread().interrupt();
         return;
       }
-    }
-  }
-
-  private static final class NoTasks implements TaskDispatcher {
-    @Override
-    public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
-      callbacks.failed("States.TaskFailed", "no tasks here");
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.stepwise.bench;
 
-import dev.stepwise.engine.Engine;
-import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.history.EventType;
@@ -21,7 +19,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -52,10 +49,7 @@ public final class NestedSyncRoundTrip {
     try (SqliteStore store = SqliteStore.open(data);
         RealTimeScheduler scheduler = new RealTimeScheduler(InstantSource.system())) {
       Nested nested = new Nested();
-      Engine engine =
-          new Engine(EngineSettings.DEFAULTS, InstantSource.system(), scheduler, nested, store, 1);
-      StepFunctionsService service =
-          new StepFunctionsService(engine, store, store, InstantSource.system(), UUID::randomUUID);
+      StepFunctionsService service = DurableNode.on(store, scheduler, nested).service();
       nested.target = new NestedExecutions(service, RandomGenerator.of("L64X128MixRandom"));
       service.createStateMachine("child", CHILD, null, MachineType.STANDARD);
       String parent =

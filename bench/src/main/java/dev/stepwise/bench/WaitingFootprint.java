@@ -1,7 +1,6 @@
 package dev.stepwise.bench;
 
 import dev.stepwise.engine.Engine;
-import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.task.TaskCallbacks;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Memory of executions that wait on task tokens, on the SQLite store: starts N executions whose
@@ -40,11 +38,9 @@ public final class WaitingFootprint {
     Path data = Files.createTempDirectory("stepwise-footprint-bench");
     try (SqliteStore store = SqliteStore.open(data);
         RealTimeScheduler scheduler = new RealTimeScheduler(InstantSource.system())) {
-      Engine engine =
-          new Engine(
-              EngineSettings.DEFAULTS, InstantSource.system(), scheduler, new Silent(), store, 1);
-      StepFunctionsService service =
-          new StepFunctionsService(engine, store, store, InstantSource.system(), UUID::randomUUID);
+      DurableNode node = DurableNode.on(store, scheduler, new Silent());
+      Engine engine = node.engine();
+      StepFunctionsService service = node.service();
       String arn = service.createStateMachine("waiter", WAITER, null, MachineType.STANDARD).arn();
       long before = usedAfterGc();
       long t0 = System.nanoTime();
