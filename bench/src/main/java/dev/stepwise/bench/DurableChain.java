@@ -7,9 +7,6 @@ import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionSpec;
 import dev.stepwise.engine.ExecutionStatus;
-import dev.stepwise.engine.task.TaskCallbacks;
-import dev.stepwise.engine.task.TaskDispatcher;
-import dev.stepwise.engine.task.TaskRequest;
 import dev.stepwise.engine.time.RealTimeScheduler;
 import dev.stepwise.language.json.Json;
 import dev.stepwise.language.model.StateMachine;
@@ -51,7 +48,7 @@ public final class DurableChain {
                 EngineSettings.DEFAULTS,
                 InstantSource.system(),
                 scheduler,
-                new NoTasks(),
+                new DurableNode.NoTasks(),
                 store,
                 1);
         Arns arns = Arns.of(EngineSettings.DEFAULTS);
@@ -97,13 +94,6 @@ public final class DurableChain {
             Math.round(executions * 100 / seconds),
             Math.round(events / seconds));
       }
-    }
-  }
-
-  private static final class NoTasks implements TaskDispatcher {
-    @Override
-    public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
-      callbacks.failed("States.TaskFailed", "workload b uses no tasks");
     }
   }
 }

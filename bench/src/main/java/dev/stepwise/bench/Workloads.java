@@ -9,9 +9,6 @@ import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionSpec;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.store.InMemoryExecutionStore;
-import dev.stepwise.engine.task.TaskCallbacks;
-import dev.stepwise.engine.task.TaskDispatcher;
-import dev.stepwise.engine.task.TaskRequest;
 import dev.stepwise.engine.time.RealTimeScheduler;
 import dev.stepwise.language.json.Json;
 import dev.stepwise.language.model.StateMachine;
@@ -140,7 +137,13 @@ public final class Workloads {
     InstantSource clock = InstantSource.system();
     try (RealTimeScheduler scheduler = new RealTimeScheduler(clock)) {
       Engine engine =
-          new Engine(settings, clock, scheduler, new NoTasks(), new InMemoryExecutionStore(), 1);
+          new Engine(
+              settings,
+              clock,
+              scheduler,
+              new DurableNode.NoTasks(),
+              new InMemoryExecutionStore(),
+              1);
       List<CompletableFuture<Execution>> done = new ArrayList<>(executions);
       for (int i = 0; i < executions; i++) {
         String name = "e" + i;
@@ -191,12 +194,5 @@ public final class Workloads {
       return -1;
     }
     return -1;
-  }
-
-  private static final class NoTasks implements TaskDispatcher {
-    @Override
-    public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
-      callbacks.failed("States.TaskFailed", "workloads use no tasks");
-    }
   }
 }
