@@ -170,4 +170,26 @@ class IamEnforcementTest {
                 + " arn:aws:states:us-east-1:123456789012:stateMachine:other because no"
                 + " identity-based policy allows the states:StartExecution action");
   }
+
+  @Test
+  void aCallbackTaskNeedsOnlyStartExecutionOnItsChild() throws Exception {
+    server(IamMode.ENFORCE);
+    String parent =
+        server.create(
+            "parent",
+            """
+            {"StartAt":"T","States":{"T":{"Type":"Task","End":true,
+             "Resource":"arn:aws:states:::states:startExecution.waitForTaskToken",
+             "Parameters":{"StateMachineArn.$":"$.StateMachineArn","Name.$":"$.Name",
+               "Input":{"token.$":"$$.Task.Token"}}}}}""",
+            role("Starter"));
+    String allowed = server.start(parent, "p1", Machines.input(SM + "child", "{}", "c1"));
+    String denied = server.start(parent, "p2", Machines.input(SM + "other", "{}", "c2"));
+
+    assertThat(server.awaitClosed(denied).error())
+        .isEqualTo("StepFunctions.AWSStepFunctionsException");
+    String token = server.childInput(EXEC + "child:c1").path("token").asText();
+    server.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"ok\":true}"));
+    assertThat(server.awaitClosed(allowed).output()).isEqualTo("{\"ok\":true}");
+  }
 }
