@@ -41,6 +41,7 @@ final class AwsFunctions {
     frame.bind(
         "uuid", new Jsonata.JFunction((input, args) -> randomness.uuid().toString(), "<:s>"));
     frame.bind("parse", new Jsonata.JFunction(AwsFunctions::parse, "<s:x>"));
+    frame.bind("number", new Jsonata.JFunction(AwsFunctions::number, "<(nsb)-:n>"));
     frame.bind(
         "eval",
         new Jsonata.JFunction(
@@ -93,6 +94,38 @@ final class AwsFunctions {
               MessageDigest.getInstance(algorithm).digest(data.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK provides " + algorithm, e);
+    }
+  }
+
+  private static final java.util.regex.Pattern RADIX =
+      java.util.regex.Pattern.compile("0([xXoObB])([0-9A-Fa-f]+)");
+
+  /**
+   * JSONata 2.0 (AWS's) also reads {@code 0x}, {@code 0o} and {@code 0b} numbers; the library's 1.8
+   * semantics knows only hexadecimal.
+   */
+  private static Object number(Object input, List<?> args) {
+    Object arg = args.isEmpty() ? null : args.get(0);
+    if (arg instanceof String text) {
+      java.util.regex.Matcher m = RADIX.matcher(text);
+      if (m.matches()) {
+        int radix =
+            switch (Character.toLowerCase(m.group(1).charAt(0))) {
+              case 'x' -> 16;
+              case 'o' -> 8;
+              default -> 2;
+            };
+        try {
+          return Long.parseLong(m.group(2), radix);
+        } catch (NumberFormatException e) {
+          throw new JException("D3030", -1, text);
+        }
+      }
+    }
+    try {
+      return com.dashjoin.jsonata.Functions.number(arg);
+    } catch (NumberFormatException e) {
+      throw new JException("D3030", -1, arg);
     }
   }
 

@@ -38,7 +38,7 @@ final class JsonataExpression {
   private final boolean awsFunctions;
 
   private static final java.util.Set<String> AWS_FUNCTIONS =
-      java.util.Set.of("partition", "range", "hash", "random", "uuid", "parse", "eval");
+      java.util.Set.of("partition", "range", "hash", "random", "uuid", "parse", "eval", "number");
   private static final java.util.regex.Pattern STATES =
       java.util.regex.Pattern.compile("\\$states\\b(\\s*\\.\\s*(\\w+))?");
   private static final java.util.Set<String> ALL_STATES =

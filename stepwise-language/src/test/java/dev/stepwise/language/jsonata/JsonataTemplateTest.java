@@ -50,6 +50,10 @@ class JsonataTemplateTest {
     assertThat(eval("\"{% $hash('abc', 'SHA-256') %}\""))
         .isEqualTo("\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"");
     assertThat(eval("\"{% $parse('{\\\"a\\\": [1]}') %}\"")).isEqualTo("{\"a\":[1]}");
+    // JSONata 2.0 as AWS runs it: binary, octal and hexadecimal strings are numbers.
+    assertThat(
+            eval("\"{% [$number('0x1A'), $number('0o17'), $number('0b101'), $number('2.5')] %}\""))
+        .isEqualTo("[26,15,5,2.5]");
     assertThat(eval("\"{% $random(42) %}\"")).isEqualTo(eval("\"{% $random(42) %}\""));
     assertThat(eval("\"{% $uuid() %}\""))
         .matches("\"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"");
