@@ -102,4 +102,42 @@ class VariableScopeTest {
             "The Assign field of the state 'Two' has a size exceeding the maximum number of bytes"
                 + " service limit.");
   }
+
+  @Test
+  void assignAndOutputSeeTheValuesOfStateEntry() {
+    Execution e =
+        h.start(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "Set", "States": {
+              "Set": {"Type": "Pass", "Assign": {"a": 1, "b": 2}, "Next": "Swap"},
+              "Swap": {"Type": "Pass", "Assign": {"a": "{% $b %}", "b": "{% $a %}"},
+                       "Output": "{% [$a, $b] %}", "Next": "Show"},
+              "Show": {"Type": "Pass", "Output": "{% [$a, $b] %}", "End": true}}}
+            """,
+            "{}");
+
+    // Swap's Output still sees a=1, b=2; the swapped values apply from the next state.
+    assertThat(Json.write(e.output())).isEqualTo("[2,1]");
+    assertThat(
+            e.history().stream()
+                .filter(ev -> ev.type().name().equals("PassStateExited"))
+                .map(ev -> Json.write(ev.details().path("assignedVariables")))
+                .toList())
+        .containsExactly("{\"a\":\"1\",\"b\":\"2\"}", "{\"a\":\"2\",\"b\":\"1\"}", "null");
+  }
+
+  @Test
+  void jsonPathStatesAssignToo() {
+    Execution e =
+        h.start(
+            """
+            {"StartAt": "Set", "States": {
+              "Set": {"Type": "Pass", "Assign": {"name.$": "$.who", "n": 3}, "Next": "Use"},
+              "Use": {"Type": "Pass", "Parameters": {"hello.$": "$name", "times.$": "$n"},
+                      "End": true}}}
+            """,
+            "{\"who\": \"Ada\"}");
+
+    assertThat(Json.write(e.output())).isEqualTo("{\"hello\":\"Ada\",\"times\":3}");
+  }
 }
