@@ -18,20 +18,14 @@ final class ContextObject {
   static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final ObjectNode execution;
-  private final ObjectNode stateMachine;
+  private final ExecutionSpec spec;
+
+  // Built when a state first reads the context: most executions never do.
+  private @Nullable ObjectNode execution;
+  private @Nullable ObjectNode stateMachine;
 
   ContextObject(ExecutionSpec spec) {
-    execution = Json.NODES.objectNode();
-    execution.put("Id", spec.executionArn());
-    execution.set("Input", spec.input());
-    execution.put("StartTime", TIMESTAMP.format(spec.startTime()));
-    execution.put("Name", spec.name());
-    execution.put("RoleArn", spec.roleArn());
-    execution.put("RedriveCount", 0);
-    stateMachine = Json.NODES.objectNode();
-    stateMachine.put("Id", spec.stateMachineArn());
-    stateMachine.put("Name", spec.stateMachineName());
+    this.spec = spec;
   }
 
   /**
@@ -47,6 +41,20 @@ final class ContextObject {
       @Nullable Integer retryCount,
       @Nullable String taskToken,
       @Nullable ObjectNode mapItem) {
+    if (execution == null || stateMachine == null) {
+      ObjectNode e = Json.NODES.objectNode();
+      e.put("Id", spec.executionArn());
+      e.set("Input", spec.input());
+      e.put("StartTime", TIMESTAMP.format(spec.startTime()));
+      e.put("Name", spec.name());
+      e.put("RoleArn", spec.roleArn());
+      e.put("RedriveCount", 0);
+      ObjectNode sm = Json.NODES.objectNode();
+      sm.put("Id", spec.stateMachineArn());
+      sm.put("Name", spec.stateMachineName());
+      execution = e;
+      stateMachine = sm;
+    }
     ObjectNode context = Json.NODES.objectNode();
     context.set("Execution", execution);
     context.set("StateMachine", stateMachine);
