@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.activity.ActivityTasks;
 import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.history.HistoryJson;
+import dev.stepwise.engine.service.ActivityRecord;
 import dev.stepwise.engine.service.ServiceException;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.service.StepFunctionsService.StateMachineRecord;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -56,7 +59,12 @@ final class Operations {
             Map.entry("GetExecutionHistory", this::getExecutionHistory),
             Map.entry("SendTaskSuccess", this::sendTaskSuccess),
             Map.entry("SendTaskFailure", this::sendTaskFailure),
-            Map.entry("SendTaskHeartbeat", this::sendTaskHeartbeat));
+            Map.entry("SendTaskHeartbeat", this::sendTaskHeartbeat),
+            Map.entry("CreateActivity", this::createActivity),
+            Map.entry("DescribeActivity", this::describeActivity),
+            Map.entry("DeleteActivity", this::deleteActivity),
+            Map.entry("ListActivities", this::listActivities),
+            Map.entry("GetActivityTask", this::getActivityTask));
   }
 
   Operation find(String name) {
@@ -344,6 +352,71 @@ final class Operations {
               d.remove(List.of("input", "output", "parameters"));
               d.remove(List.of("inputDetails", "outputDetails"));
             });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Activities
+
+  private JsonNode createActivity(Request r) throws ApiError, ServiceException {
+    ActivityRecord a = service.createActivity(r.required("name"));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("activityArn", a.arn());
+    o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    return o;
+  }
+
+  private JsonNode describeActivity(Request r) throws ApiError, ServiceException {
+    ActivityRecord a = service.describeActivity(r.required("activityArn"));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("activityArn", a.arn());
+    o.put("name", a.name());
+    o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    o.putObject("encryptionConfiguration").put("type", "AWS_OWNED_KEY");
+    return o;
+  }
+
+  private JsonNode deleteActivity(Request r) throws ApiError, ServiceException {
+    service.deleteActivity(r.required("activityArn"));
+    return Json.NODES.objectNode();
+  }
+
+  private JsonNode listActivities(Request r) throws ApiError {
+    int max = r.integer("maxResults", 100, 0, 1000);
+    int offset = offset(r.optional("nextToken"));
+    List<ActivityRecord> all = service.listActivities();
+    ObjectNode o = Json.NODES.objectNode();
+    ArrayNode list = o.putArray("activities");
+    int size = max == 0 ? 100 : max;
+    for (int i = offset; i < Math.min(all.size(), offset + size); i++) {
+      ActivityRecord a = all.get(i);
+      ObjectNode item = list.addObject();
+      item.put("activityArn", a.arn());
+      item.put("name", a.name());
+      item.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    }
+    if (offset + size < all.size()) {
+      o.put("nextToken", token(offset + size));
+    }
+    return o;
+  }
+
+  /** Long poll: answers {@code {}} when no task came within the poll timeout. */
+  private JsonNode getActivityTask(Request r)
+      throws ApiError, ServiceException, InterruptedException {
+    Optional<ActivityTasks.ActivityTask> task;
+    try {
+      task =
+          service.getActivityTask(r.required("activityArn"), r.optional("workerName", 1, 80)).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a poll never fails", e);
+    }
+    ObjectNode o = Json.NODES.objectNode();
+    task.ifPresent(
+        t -> {
+          o.put("taskToken", t.taskToken());
+          o.put("input", Json.write(t.input()));
+        });
+    return o;
   }
 
   // ---------------------------------------------------------------------------------------------

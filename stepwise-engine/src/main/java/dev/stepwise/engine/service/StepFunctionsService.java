@@ -7,6 +7,7 @@ import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionSpec;
 import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.activity.ActivityTasks;
 import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.nested.ExecutionNames;
 import dev.stepwise.engine.nested.ExecutionStarter;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +59,9 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final ConcurrentHashMap<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> testCases = new ConcurrentHashMap<>();
   private final StateMachineGuard guard;
+  private final ResourceStore resources;
+  private final @Nullable ActivityTasks activityTasks;
+  private final ConcurrentHashMap<String, ActivityRecord> activities = new ConcurrentHashMap<>();
 
   /** How many levels below a top-level execution each open child runs (absent: top level). */
   private final ConcurrentHashMap<String, Integer> nestingDepth = new ConcurrentHashMap<>();
@@ -85,7 +90,25 @@ public final class StepFunctionsService implements ExecutionStarter {
       InstantSource clock,
       Supplier<UUID> ids,
       StateMachineGuard guard) {
+    this(engine, store, stateMachines, ResourceStore.NONE, null, clock, ids, guard);
+  }
+
+  /**
+   * @param activityTasks the engine's activity integration (GetActivityTask hands out its tasks),
+   *     or null when the engine runs none: activities can be created, but no task ever waits
+   */
+  public StepFunctionsService(
+      Engine engine,
+      ExecutionStore store,
+      StateMachineStore stateMachines,
+      ResourceStore resources,
+      @Nullable ActivityTasks activityTasks,
+      InstantSource clock,
+      Supplier<UUID> ids,
+      StateMachineGuard guard) {
     this.guard = guard;
+    this.resources = resources;
+    this.activityTasks = activityTasks;
     this.engine = engine;
     this.store = store;
     this.stateMachines = stateMachines;
@@ -93,6 +116,12 @@ public final class StepFunctionsService implements ExecutionStarter {
     this.arns = Arns.of(engine.settings());
     this.ids = ids;
     stateMachines.all().forEach(sm -> machines.put(sm.arn(), sm));
+    for (ActivityRecord a : resources.activities()) {
+      activities.put(a.arn(), a);
+      if (activityTasks != null) {
+        activityTasks.register(a.arn());
+      }
+    }
   }
 
   public Arns arns() {
@@ -165,6 +194,72 @@ public final class StepFunctionsService implements ExecutionStarter {
     if (machines.remove(arn) != null) {
       stateMachines.delete(arn);
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Activities
+
+  /** CreateActivity: idempotent by name (AWS returns the existing activity unchanged). */
+  public ActivityRecord createActivity(String name) throws ServiceException {
+    if (!ExecutionNames.valid(name)) {
+      throw new ServiceException("InvalidName", "Invalid Name: '" + name + "'");
+    }
+    String arn = arns.activity(name);
+    ActivityRecord created = new ActivityRecord(arn, name, clock.instant());
+    ActivityRecord existing = activities.putIfAbsent(arn, created);
+    if (existing != null) {
+      return existing;
+    }
+    resources.saveActivity(created);
+    if (activityTasks != null) {
+      activityTasks.register(arn);
+    }
+    return created;
+  }
+
+  public ActivityRecord describeActivity(String arn) throws ServiceException {
+    ActivityRecord a = activities.get(arn);
+    if (a == null) {
+      checkArn(arn, "activity");
+      throw new ServiceException("ActivityDoesNotExist", "Activity Does Not Exist: '" + arn + "'");
+    }
+    return a;
+  }
+
+  /** DeleteActivity: no error when it does not exist (AWS answers {@code {}}). */
+  public void deleteActivity(String arn) throws ServiceException {
+    checkArn(arn, "activity");
+    if (activities.remove(arn) != null) {
+      resources.deleteActivity(arn);
+      if (activityTasks != null) {
+        activityTasks.unregister(arn);
+      }
+    }
+  }
+
+  public List<ActivityRecord> listActivities() {
+    return activities.values().stream().sorted(Comparator.comparing(ActivityRecord::name)).toList();
+  }
+
+  /**
+   * GetActivityTask: completes with a task of the activity, or empty when none came within the long
+   * poll (60 seconds).
+   */
+  public CompletableFuture<Optional<ActivityTasks.ActivityTask>> getActivityTask(
+      String activityArn, @Nullable String workerName) throws ServiceException {
+    describeActivity(activityArn);
+    if (activityTasks == null) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    CompletableFuture<Optional<ActivityTasks.ActivityTask>> task =
+        activityTasks.poll(activityArn, workerName);
+    if (task == null) {
+      throw new ServiceException(
+          "ActivityWorkerLimitExceeded",
+          "The maximum number of workers concurrently polling for activity tasks has been"
+              + " reached.");
+    }
+    return task;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.runtime.TriggerCodec;
+import dev.stepwise.engine.service.ActivityRecord;
+import dev.stepwise.engine.service.ResourceStore;
 import dev.stepwise.engine.service.StateMachineStore;
 import dev.stepwise.engine.service.StepFunctionsService.StateMachineRecord;
 import dev.stepwise.engine.store.ExecutionQuery;
@@ -58,7 +60,8 @@ import org.flywaydb.core.Flyway;
  * closes: a restart replays it to rebuild the execution exactly. History events are kept.
  */
 /** The embedded store: SQLite in WAL mode, group commit, versioned migrations. */
-public final class SqliteStore implements ExecutionStore, StateMachineStore, AutoCloseable {
+public final class SqliteStore
+    implements ExecutionStore, StateMachineStore, ResourceStore, AutoCloseable {
   private static final int MAX_BATCH = 1_000;
   private static final String FILE = "stepwise.db";
 
@@ -562,6 +565,49 @@ public final class SqliteStore implements ExecutionStore, StateMachineStore, Aut
       return out;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read state machines: " + rootMessage(e), e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Activities
+
+  @Override
+  public synchronized void saveActivity(ActivityRecord activity) {
+    try (PreparedStatement st =
+        reader.prepareStatement(
+            "INSERT OR REPLACE INTO activities (arn, name, created_nanos) VALUES (?, ?, ?)")) {
+      st.setString(1, activity.arn());
+      st.setString(2, activity.name());
+      st.setLong(3, nanos(activity.creationDate()));
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot store activity " + activity.arn() + ": " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public synchronized void deleteActivity(String arn) {
+    try (PreparedStatement st = reader.prepareStatement("DELETE FROM activities WHERE arn = ?")) {
+      st.setString(1, arn);
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot delete activity " + arn + ": " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public synchronized List<ActivityRecord> activities() {
+    List<ActivityRecord> out = new ArrayList<>();
+    try (Statement st = reader.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT arn, name, created_nanos FROM activities ORDER BY name")) {
+      while (rs.next()) {
+        out.add(new ActivityRecord(rs.getString(1), rs.getString(2), instant(rs.getLong(3))));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read activities: " + rootMessage(e), e);
     }
   }
 
