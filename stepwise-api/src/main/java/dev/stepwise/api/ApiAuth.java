@@ -72,7 +72,18 @@ public final class ApiAuth {
     if (operation.equals("CreateStateMachine")) {
       return arns.stateMachine(json.path("name").asText());
     }
-    for (String field : List.of("executionArn", "stateMachineArn", "mapRunArn")) {
+    if (operation.equals("CreateActivity")) {
+      return arns.activity(json.path("name").asText());
+    }
+    for (String field :
+        List.of(
+            "executionArn",
+            "stateMachineArn",
+            "stateMachineVersionArn",
+            "stateMachineAliasArn",
+            "mapRunArn",
+            "activityArn",
+            "resourceArn")) {
       if (json.path(field).isTextual()) {
         String arn = json.path(field).asText();
         int testCase = arn.indexOf('#');

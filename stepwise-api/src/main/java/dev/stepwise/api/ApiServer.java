@@ -74,7 +74,7 @@ public final class ApiServer implements AutoCloseable {
       } catch (ApiError e) {
         send(exchange, e.status(), error(e.type(), e.getMessage()));
       } catch (ServiceException e) {
-        send(exchange, 400, error(e.code(), e.getMessage()));
+        send(exchange, 400, error(e.code(), e.getMessage(), e.resourceName()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         send(exchange, 500, error("InternalFailure", "The server is shutting down"));
@@ -132,10 +132,17 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static String error(String type, String message) {
+    return error(type, message, null);
+  }
+
+  private static String error(String type, String message, @Nullable String resourceName) {
     ObjectNode o = Json.NODES.objectNode();
     o.put("__type", type);
     if (message != null) {
       o.put("message", message);
+    }
+    if (resourceName != null) {
+      o.put("resourceName", resourceName);
     }
     return Json.write(o);
   }

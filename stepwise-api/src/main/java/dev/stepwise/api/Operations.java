@@ -47,6 +47,7 @@ final class Operations {
         Map.ofEntries(
             Map.entry("CreateStateMachine", this::createStateMachine),
             Map.entry("DescribeStateMachine", this::describeStateMachine),
+            Map.entry("UpdateStateMachine", this::updateStateMachine),
             Map.entry("ListStateMachines", this::listStateMachines),
             Map.entry("DeleteStateMachine", this::deleteStateMachine),
             Map.entry("ValidateStateMachineDefinition", this::validateDefinition),
@@ -64,7 +65,10 @@ final class Operations {
             Map.entry("DescribeActivity", this::describeActivity),
             Map.entry("DeleteActivity", this::deleteActivity),
             Map.entry("ListActivities", this::listActivities),
-            Map.entry("GetActivityTask", this::getActivityTask));
+            Map.entry("GetActivityTask", this::getActivityTask),
+            Map.entry("TagResource", this::tagResource),
+            Map.entry("UntagResource", this::untagResource),
+            Map.entry("ListTagsForResource", this::listTagsForResource));
   }
 
   Operation find(String name) {
@@ -75,9 +79,18 @@ final class Operations {
   // State machines
 
   private JsonNode createStateMachine(Request r) throws ApiError, ServiceException {
+    if (r.optional("versionDescription", 0, 256) != null && !r.bool("publish")) {
+      throw ApiError.validation("Version description can only be set when publish is true");
+    }
     StateMachineRecord sm =
         service.createStateMachine(
-            r.required("name"), r.required("definition"), r.optional("roleArn"), type(r));
+            r.required("name"),
+            r.required("definition"),
+            r.optional("roleArn"),
+            type(r),
+            logging(r),
+            tracing(r),
+            tags(r, false));
     ObjectNode o = Json.NODES.objectNode();
     o.put("stateMachineArn", sm.arn());
     o.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
@@ -97,10 +110,88 @@ final class Operations {
     o.put("roleArn", sm.roleArn());
     o.put("type", sm.type().name());
     o.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
-    ObjectNode logging = o.putObject("loggingConfiguration");
+    o.set(
+        "loggingConfiguration",
+        sm.loggingConfiguration() == null ? defaultLogging() : sm.loggingConfiguration());
+    o.set(
+        "tracingConfiguration",
+        sm.tracingConfiguration() == null ? defaultTracing() : sm.tracingConfiguration());
+    if (sm.revisionId() != null) {
+      o.put("revisionId", sm.revisionId());
+    }
+    return o;
+  }
+
+  private static ObjectNode defaultLogging() {
+    ObjectNode logging = Json.NODES.objectNode();
     logging.put("level", "OFF");
     logging.put("includeExecutionData", false);
-    o.putObject("tracingConfiguration").put("enabled", false);
+    return logging;
+  }
+
+  private static ObjectNode defaultTracing() {
+    ObjectNode tracing = Json.NODES.objectNode();
+    tracing.put("enabled", false);
+    return tracing;
+  }
+
+  /** {@code loggingConfiguration}: level (default OFF), includeExecutionData, destinations. */
+  private static ObjectNode logging(Request r) throws ApiError {
+    JsonNode given = r.body().get("loggingConfiguration");
+    if (given == null || given.isNull()) {
+      return null;
+    }
+    if (!given.isObject()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field 'loggingConfiguration'");
+    }
+    ObjectNode logging = defaultLogging();
+    if (given.has("level")) {
+      String level = given.path("level").asText();
+      if (!List.of("ALL", "ERROR", "FATAL", "OFF").contains(level)) {
+        throw ApiError.validation(
+            "1 validation error detected: Value '"
+                + level
+                + "' at 'loggingConfiguration.level' failed to satisfy constraint: Member must"
+                + " satisfy enum value set: [ALL, ERROR, FATAL, OFF]");
+      }
+      logging.put("level", level);
+    }
+    logging.put("includeExecutionData", given.path("includeExecutionData").asBoolean(false));
+    if (given.has("destinations")) {
+      logging.set("destinations", given.get("destinations"));
+    }
+    return logging;
+  }
+
+  /** {@code tracingConfiguration}: enabled (default false). */
+  private static ObjectNode tracing(Request r) throws ApiError {
+    JsonNode given = r.body().get("tracingConfiguration");
+    if (given == null || given.isNull()) {
+      return null;
+    }
+    if (!given.isObject()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field 'tracingConfiguration'");
+    }
+    ObjectNode tracing = defaultTracing();
+    tracing.put("enabled", given.path("enabled").asBoolean(false));
+    return tracing;
+  }
+
+  private JsonNode updateStateMachine(Request r) throws ApiError, ServiceException {
+    String arn = r.required("stateMachineArn");
+    String description = r.optional("versionDescription", 0, 256);
+    boolean publish = r.bool("publish");
+    if (description != null && !publish) {
+      throw ApiError.validation("Version description can only be set when publish is true");
+    }
+    StepFunctionsService.Update update =
+        service.updateStateMachine(
+            arn, r.optional("definition"), r.optional("roleArn"), logging(r), tracing(r));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("updateDate", HistoryJson.epochSeconds(update.updateDate()));
+    o.put("revisionId", update.revisionId());
     return o;
   }
 
@@ -358,7 +449,7 @@ final class Operations {
   // Activities
 
   private JsonNode createActivity(Request r) throws ApiError, ServiceException {
-    ActivityRecord a = service.createActivity(r.required("name"));
+    ActivityRecord a = service.createActivity(r.required("name"), tags(r, false));
     ObjectNode o = Json.NODES.objectNode();
     o.put("activityArn", a.arn());
     o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
@@ -417,6 +508,122 @@ final class Operations {
           o.put("input", Json.write(t.input()));
         });
     return o;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tags
+
+  private JsonNode tagResource(Request r) throws ApiError, ServiceException {
+    String arn = r.required("resourceArn");
+    service.tagResource(arn, tags(r, true));
+    return Json.NODES.objectNode();
+  }
+
+  private JsonNode untagResource(Request r) throws ApiError, ServiceException {
+    String arn = r.required("resourceArn");
+    JsonNode keys = r.body().get("tagKeys");
+    if (keys == null || keys.isNull()) {
+      throw ApiError.validation(
+          "1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint:"
+              + " Member must not be null");
+    }
+    if (!keys.isArray()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field 'tagKeys'");
+    }
+    List<String> list = new ArrayList<>();
+    for (JsonNode k : keys) {
+      list.add(k.asText());
+    }
+    service.untagResource(arn, list);
+    return Json.NODES.objectNode();
+  }
+
+  private JsonNode listTagsForResource(Request r) throws ApiError, ServiceException {
+    Map<String, String> tags = service.listTags(r.required("resourceArn"));
+    ObjectNode o = Json.NODES.objectNode();
+    ArrayNode list = o.putArray("tags");
+    tags.forEach(
+        (k, v) -> {
+          ObjectNode tag = list.addObject();
+          tag.put("key", k);
+          tag.put("value", v);
+        });
+    return o;
+  }
+
+  /** Tag keys and values: Unicode letters, digits, white space and {@code _ . : / = + - @}. */
+  private static final java.util.regex.Pattern TAG_TEXT =
+      java.util.regex.Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$");
+
+  /**
+   * The {@code tags} member, {@code [{"key","value"}]}, with AWS's constraints on each; a later key
+   * replaces an earlier one.
+   */
+  private static Map<String, String> tags(Request r, boolean required) throws ApiError {
+    JsonNode list = r.body().get("tags");
+    if (list == null || list.isNull()) {
+      if (required) {
+        throw ApiError.validation(
+            "1 validation error detected: Value null at 'tags' failed to satisfy constraint:"
+                + " Member must not be null");
+      }
+      return Map.of();
+    }
+    if (!list.isArray()) {
+      throw ApiError.badRequest("SerializationException", "Unexpected value type for field 'tags'");
+    }
+    java.util.LinkedHashMap<String, String> tags = new java.util.LinkedHashMap<>();
+    int i = 0;
+    for (JsonNode tag : list) {
+      i++;
+      String key = tagText(tag, "key", "tags." + i + ".member.key", 1, 128);
+      String value = tagText(tag, "value", "tags." + i + ".member.value", 0, 256);
+      if (key.startsWith("aws:")) {
+        // [INFER] AWS reserves the prefix; its exact rejection text is not documented.
+        throw ApiError.validation(
+            "1 validation error detected: Value '"
+                + key
+                + "' at 'tags."
+                + i
+                + ".member.key' failed to satisfy constraint: Member must not start with 'aws:'");
+      }
+      tags.put(key, value);
+    }
+    return tags;
+  }
+
+  private static String tagText(JsonNode tag, String member, String path, int min, int max)
+      throws ApiError {
+    JsonNode v = tag.get(member);
+    if (v == null || v.isNull()) {
+      if (min == 0) {
+        return "";
+      }
+      throw ApiError.validation(
+          "1 validation error detected: Value null at '"
+              + path
+              + "' failed to satisfy constraint: Member must not be null");
+    }
+    String text = v.asText();
+    String problem =
+        text.length() < min
+            ? "Member must have length greater than or equal to " + min
+            : text.length() > max
+                ? "Member must have length less than or equal to " + max
+                : !TAG_TEXT.matcher(text).matches()
+                    ? "Member must satisfy regular expression pattern: " + TAG_TEXT.pattern()
+                    : null;
+    if (problem != null) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + text
+              + "' at '"
+              + path
+              + "' failed to satisfy constraint: "
+              + problem);
+    }
+    return text;
   }
 
   // ---------------------------------------------------------------------------------------------

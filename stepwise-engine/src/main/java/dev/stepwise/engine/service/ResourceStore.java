@@ -1,8 +1,11 @@
 package dev.stepwise.engine.service;
 
 import java.util.List;
+import java.util.Map;
 
-/** Where activities live between restarts (state machines have {@link StateMachineStore}). */
+/**
+ * Where activities and tags live between restarts (state machines have {@link StateMachineStore}).
+ */
 public interface ResourceStore {
   /** Persists a created activity (durably, before the API answers). */
   void saveActivity(ActivityRecord activity);
@@ -11,6 +14,12 @@ public interface ResourceStore {
 
   /** Every stored activity. */
   List<ActivityRecord> activities();
+
+  /** Replaces the resource's tags (in order); no tags removes them. */
+  void saveTags(String resourceArn, Map<String, String> tags);
+
+  /** Every resource's tags, each in the order saved. */
+  Map<String, Map<String, String>> tags();
 
   /** For the in-memory mode: nothing survives the process. */
   ResourceStore NONE =
@@ -24,6 +33,14 @@ public interface ResourceStore {
         @Override
         public List<ActivityRecord> activities() {
           return List.of();
+        }
+
+        @Override
+        public void saveTags(String resourceArn, Map<String, String> tags) {}
+
+        @Override
+        public Map<String, Map<String, String>> tags() {
+          return Map.of();
         }
       };
 }

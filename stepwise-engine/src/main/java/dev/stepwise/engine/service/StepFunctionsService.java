@@ -2,6 +2,7 @@ package dev.stepwise.engine.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.engine.Arns;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.Execution;
@@ -23,7 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +45,14 @@ public final class StepFunctionsService implements ExecutionStarter {
   /** AWS's limit on execution input, in UTF-8 bytes. */
   public static final int MAX_INPUT_BYTES = 262_144;
 
-  /** A state machine as DescribeStateMachine shows it. */
+  /**
+   * A state machine as DescribeStateMachine shows it.
+   *
+   * @param updateDate when it was last updated (its creation date until then)
+   * @param revisionId set by the first UpdateStateMachine, new with every change
+   * @param loggingConfiguration as given, or null for AWS's default (level OFF)
+   * @param tracingConfiguration as given, or null for AWS's default (disabled)
+   */
   public record StateMachineRecord(
       String arn,
       String name,
@@ -48,7 +60,40 @@ public final class StepFunctionsService implements ExecutionStarter {
       StateMachine model,
       MachineType type,
       String roleArn,
-      Instant creationDate) {}
+      Instant creationDate,
+      Instant updateDate,
+      @Nullable String revisionId,
+      @Nullable ObjectNode loggingConfiguration,
+      @Nullable ObjectNode tracingConfiguration) {
+
+    public StateMachineRecord(
+        String arn,
+        String name,
+        String definition,
+        StateMachine model,
+        MachineType type,
+        String roleArn,
+        Instant creationDate) {
+      this(
+          arn,
+          name,
+          definition,
+          model,
+          type,
+          roleArn,
+          creationDate,
+          creationDate,
+          null,
+          null,
+          null);
+    }
+  }
+
+  /** What UpdateStateMachine answers. */
+  public record Update(Instant updateDate, String revisionId) {}
+
+  /** AWS's quota of tags per resource. */
+  public static final int MAX_TAGS = 50;
 
   private final Engine engine;
   private final ExecutionStore store;
@@ -62,6 +107,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final ResourceStore resources;
   private final @Nullable ActivityTasks activityTasks;
   private final ConcurrentHashMap<String, ActivityRecord> activities = new ConcurrentHashMap<>();
+  private final HashMap<String, LinkedHashMap<String, String>> tags = new HashMap<>();
 
   /** How many levels below a top-level execution each open child runs (absent: top level). */
   private final ConcurrentHashMap<String, Integer> nestingDepth = new ConcurrentHashMap<>();
@@ -116,6 +162,7 @@ public final class StepFunctionsService implements ExecutionStarter {
     this.arns = Arns.of(engine.settings());
     this.ids = ids;
     stateMachines.all().forEach(sm -> machines.put(sm.arn(), sm));
+    resources.tags().forEach((arn, t) -> tags.put(arn, new LinkedHashMap<>(t)));
     for (ActivityRecord a : resources.activities()) {
       activities.put(a.arn(), a);
       if (activityTasks != null) {
@@ -143,34 +190,136 @@ public final class StepFunctionsService implements ExecutionStarter {
   public StateMachineRecord createStateMachine(
       String name, String definition, @Nullable String roleArn, MachineType type)
       throws ServiceException {
+    return createStateMachine(name, definition, roleArn, type, null, null, Map.of());
+  }
+
+  /**
+   * CreateStateMachine. Idempotent as on AWS: the same name, definition, type, logging and tracing
+   * again return the existing state machine, whatever the role and tags say.
+   */
+  public StateMachineRecord createStateMachine(
+      String name,
+      String definition,
+      @Nullable String roleArn,
+      MachineType type,
+      @Nullable ObjectNode loggingConfiguration,
+      @Nullable ObjectNode tracingConfiguration,
+      Map<String, String> tags)
+      throws ServiceException {
     if (!ExecutionNames.valid(name)) {
       throw new ServiceException("InvalidName", "Invalid Name: '" + name + "'");
     }
     String role = roleArn == null ? arns.defaultRole() : roleArn;
-    if (!role.startsWith("arn:")) {
-      throw new ServiceException("InvalidArn", "Invalid Arn: '" + role + "'");
-    }
-    ParseResult parsed = new DefinitionParser(type).parse(definition);
-    if (!parsed.valid()) {
-      throw new ServiceException("InvalidDefinition", parsed.invalidDefinitionMessage());
-    }
+    checkRoleArn(role);
+    ParseResult parsed = parse(definition, type);
     guard.check(role, parsed.machine());
     String arn = arns.stateMachine(name);
+    checkTagCount(arn, tags.size());
+    Instant now = clock.instant();
     StateMachineRecord created =
         new StateMachineRecord(
-            arn, name, definition, parsed.machine(), type, role, clock.instant());
+            arn,
+            name,
+            definition,
+            parsed.machine(),
+            type,
+            role,
+            now,
+            now,
+            null,
+            loggingConfiguration,
+            tracingConfiguration);
     StateMachineRecord existing = machines.putIfAbsent(arn, created);
     if (existing == null) {
       stateMachines.save(created);
+      if (!tags.isEmpty()) {
+        saveTags(arn, new LinkedHashMap<>(tags));
+      }
       return created;
     }
     if (existing.definition().equals(definition)
         && existing.type() == type
-        && existing.roleArn().equals(role)) {
+        && Objects.equals(existing.loggingConfiguration(), loggingConfiguration)
+        && Objects.equals(existing.tracingConfiguration(), tracingConfiguration)) {
       return existing; // AWS: the same request again is idempotent
     }
     throw new ServiceException(
         "StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+  }
+
+  private static void checkRoleArn(String role) throws ServiceException {
+    if (!role.startsWith("arn:")) {
+      throw new ServiceException("InvalidArn", "Invalid Arn: '" + role + "'");
+    }
+  }
+
+  private static ParseResult parse(String definition, MachineType type) throws ServiceException {
+    ParseResult parsed = new DefinitionParser(type).parse(definition);
+    if (!parsed.valid()) {
+      throw new ServiceException("InvalidDefinition", parsed.invalidDefinitionMessage());
+    }
+    return parsed;
+  }
+
+  /**
+   * UpdateStateMachine: a new definition, role, logging or tracing configuration. Running
+   * executions keep what they started with. An update that changes nothing answers the current
+   * revision.
+   */
+  public Update updateStateMachine(
+      String arn,
+      @Nullable String definition,
+      @Nullable String roleArn,
+      @Nullable ObjectNode loggingConfiguration,
+      @Nullable ObjectNode tracingConfiguration)
+      throws ServiceException {
+    if (definition == null
+        && roleArn == null
+        && loggingConfiguration == null
+        && tracingConfiguration == null) {
+      throw new ServiceException(
+          "MissingRequiredParameter",
+          "Either the definition, the role ARN, the LoggingConfiguration, or the"
+              + " TracingConfiguration must be specified");
+    }
+    synchronized (machines) {
+      StateMachineRecord sm = describeStateMachine(arn);
+      if (roleArn != null) {
+        checkRoleArn(roleArn);
+      }
+      ParseResult parsed = definition == null ? null : parse(definition, sm.type());
+      String role = roleArn == null ? sm.roleArn() : roleArn;
+      StateMachine model = parsed == null ? sm.model() : parsed.machine();
+      guard.check(role, model);
+      String newDefinition = definition == null ? sm.definition() : definition;
+      ObjectNode logging =
+          loggingConfiguration == null ? sm.loggingConfiguration() : loggingConfiguration;
+      ObjectNode tracing =
+          tracingConfiguration == null ? sm.tracingConfiguration() : tracingConfiguration;
+      if (sm.revisionId() != null
+          && newDefinition.equals(sm.definition())
+          && role.equals(sm.roleArn())
+          && Objects.equals(logging, sm.loggingConfiguration())
+          && Objects.equals(tracing, sm.tracingConfiguration())) {
+        return new Update(sm.updateDate(), sm.revisionId()); // nothing changed
+      }
+      StateMachineRecord updated =
+          new StateMachineRecord(
+              sm.arn(),
+              sm.name(),
+              newDefinition,
+              model,
+              sm.type(),
+              role,
+              sm.creationDate(),
+              clock.instant(),
+              ids.get().toString(),
+              logging,
+              tracing);
+      machines.put(arn, updated);
+      stateMachines.save(updated);
+      return new Update(updated.updateDate(), updated.revisionId());
+    }
   }
 
   public StateMachineRecord describeStateMachine(String arn) throws ServiceException {
@@ -193,24 +342,37 @@ public final class StepFunctionsService implements ExecutionStarter {
     checkArn(arn, "stateMachine");
     if (machines.remove(arn) != null) {
       stateMachines.delete(arn);
+      removeTags(arn);
     }
   }
 
   // ---------------------------------------------------------------------------------------------
   // Activities
 
-  /** CreateActivity: idempotent by name (AWS returns the existing activity unchanged). */
   public ActivityRecord createActivity(String name) throws ServiceException {
+    return createActivity(name, Map.of());
+  }
+
+  /**
+   * CreateActivity: idempotent by name (AWS returns the existing activity unchanged, ignoring the
+   * tags).
+   */
+  public ActivityRecord createActivity(String name, Map<String, String> tags)
+      throws ServiceException {
     if (!ExecutionNames.valid(name)) {
       throw new ServiceException("InvalidName", "Invalid Name: '" + name + "'");
     }
     String arn = arns.activity(name);
+    checkTagCount(arn, tags.size());
     ActivityRecord created = new ActivityRecord(arn, name, clock.instant());
     ActivityRecord existing = activities.putIfAbsent(arn, created);
     if (existing != null) {
       return existing;
     }
     resources.saveActivity(created);
+    if (!tags.isEmpty()) {
+      saveTags(arn, new LinkedHashMap<>(tags));
+    }
     if (activityTasks != null) {
       activityTasks.register(arn);
     }
@@ -231,6 +393,7 @@ public final class StepFunctionsService implements ExecutionStarter {
     checkArn(arn, "activity");
     if (activities.remove(arn) != null) {
       resources.deleteActivity(arn);
+      removeTags(arn);
       if (activityTasks != null) {
         activityTasks.unregister(arn);
       }
@@ -260,6 +423,84 @@ public final class StepFunctionsService implements ExecutionStarter {
               + " reached.");
     }
     return task;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tags (state machines and activities)
+
+  /** TagResource: adds the tags, replacing the values of keys already there. */
+  public void tagResource(String resourceArn, Map<String, String> add) throws ServiceException {
+    checkTaggable(resourceArn);
+    synchronized (tags) {
+      LinkedHashMap<String, String> merged =
+          new LinkedHashMap<>(tags.getOrDefault(resourceArn, new LinkedHashMap<>()));
+      merged.putAll(add);
+      checkTagCount(resourceArn, merged.size());
+      saveTags(resourceArn, merged);
+    }
+  }
+
+  /** UntagResource: keys that are not there are ignored. */
+  public void untagResource(String resourceArn, List<String> keys) throws ServiceException {
+    checkTaggable(resourceArn);
+    synchronized (tags) {
+      LinkedHashMap<String, String> left =
+          new LinkedHashMap<>(tags.getOrDefault(resourceArn, new LinkedHashMap<>()));
+      keys.forEach(left::remove);
+      saveTags(resourceArn, left);
+    }
+  }
+
+  /** ListTagsForResource, in the order the keys were first added. */
+  public Map<String, String> listTags(String resourceArn) throws ServiceException {
+    checkTaggable(resourceArn);
+    synchronized (tags) {
+      return java.util.Collections.unmodifiableMap(
+          new LinkedHashMap<>(tags.getOrDefault(resourceArn, new LinkedHashMap<>())));
+    }
+  }
+
+  /** Only state machines and activities carry tags (not versions, aliases or executions). */
+  private void checkTaggable(String resourceArn) throws ServiceException {
+    if (machines.containsKey(resourceArn) || activities.containsKey(resourceArn)) {
+      return;
+    }
+    String[] parts = resourceArn.split(":", 7);
+    if (parts.length < 7 || !parts[0].equals("arn") || !parts[2].equals("states")) {
+      throw new ServiceException(
+          "InvalidArn", "Invalid Arn: 'Invalid ARN prefix: " + resourceArn + "'");
+    }
+    throw new ServiceException(
+        "ResourceNotFound", "Resource not found: '" + resourceArn + "'", resourceArn);
+  }
+
+  private static void checkTagCount(String resourceArn, int count) throws ServiceException {
+    if (count > MAX_TAGS) {
+      // [INFER] AWS documents the error and its resourceName member, not its message.
+      throw new ServiceException(
+          "TooManyTags",
+          "Too many tags: a resource can have at most " + MAX_TAGS + " tags: '" + resourceArn + "'",
+          resourceArn);
+    }
+  }
+
+  private void saveTags(String resourceArn, LinkedHashMap<String, String> resourceTags) {
+    synchronized (tags) {
+      if (resourceTags.isEmpty()) {
+        tags.remove(resourceArn);
+      } else {
+        tags.put(resourceArn, resourceTags);
+      }
+      resources.saveTags(resourceArn, resourceTags);
+    }
+  }
+
+  private void removeTags(String resourceArn) {
+    synchronized (tags) {
+      if (tags.remove(resourceArn) != null) {
+        resources.saveTags(resourceArn, Map.of());
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

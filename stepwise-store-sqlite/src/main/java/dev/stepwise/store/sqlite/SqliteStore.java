@@ -517,13 +517,21 @@ public final class SqliteStore
   public synchronized void save(StateMachineRecord sm) {
     try (PreparedStatement st =
         reader.prepareStatement(
-            "INSERT OR REPLACE INTO state_machines (arn, name, definition, type, role_arn, created_nanos) VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT OR REPLACE INTO state_machines (arn, name, definition, type, role_arn,"
+                + " created_nanos, updated_nanos, revision_id, logging, tracing) VALUES (?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?)")) {
       st.setString(1, sm.arn());
       st.setString(2, sm.name());
       st.setString(3, sm.definition());
       st.setString(4, sm.type().name());
       st.setString(5, sm.roleArn());
       st.setLong(6, nanos(sm.creationDate()));
+      st.setLong(7, nanos(sm.updateDate()));
+      st.setString(8, sm.revisionId());
+      st.setString(
+          9, sm.loggingConfiguration() == null ? null : Json.write(sm.loggingConfiguration()));
+      st.setString(
+          10, sm.tracingConfiguration() == null ? null : Json.write(sm.tracingConfiguration()));
       st.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(
@@ -549,9 +557,15 @@ public final class SqliteStore
     try (Statement st = reader.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT arn, name, definition, type, role_arn, created_nanos FROM state_machines ORDER BY name")) {
+                "SELECT arn, name, definition, type, role_arn, created_nanos, updated_nanos,"
+                    + " revision_id, logging, tracing FROM state_machines ORDER BY name")) {
       while (rs.next()) {
         MachineType type = MachineType.valueOf(rs.getString(4));
+        Instant created = instant(rs.getLong(6));
+        long updated = rs.getLong(7);
+        boolean neverUpdated = rs.wasNull();
+        String logging = rs.getString(9);
+        String tracing = rs.getString(10);
         out.add(
             new StateMachineRecord(
                 rs.getString(1),
@@ -560,7 +574,11 @@ public final class SqliteStore
                 machine(rs.getString(3), type),
                 type,
                 rs.getString(5),
-                instant(rs.getLong(6))));
+                created,
+                neverUpdated ? created : instant(updated),
+                rs.getString(8),
+                logging == null ? null : (ObjectNode) parse(logging),
+                tracing == null ? null : (ObjectNode) parse(tracing)));
       }
       return out;
     } catch (SQLException e) {
@@ -608,6 +626,61 @@ public final class SqliteStore
       return out;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read activities: " + rootMessage(e), e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tags
+
+  @Override
+  public synchronized void saveTags(String resourceArn, java.util.Map<String, String> tags) {
+    try (PreparedStatement delete =
+            reader.prepareStatement("DELETE FROM tags WHERE resource_arn = ?");
+        PreparedStatement insert =
+            reader.prepareStatement(
+                "INSERT INTO tags (resource_arn, position, tag_key, tag_value) VALUES (?, ?, ?,"
+                    + " ?)")) {
+      reader.setAutoCommit(false);
+      try {
+        delete.setString(1, resourceArn);
+        delete.executeUpdate();
+        int position = 0;
+        for (java.util.Map.Entry<String, String> tag : tags.entrySet()) {
+          insert.setString(1, resourceArn);
+          insert.setInt(2, position++);
+          insert.setString(3, tag.getKey());
+          insert.setString(4, tag.getValue());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        reader.commit();
+      } catch (SQLException e) {
+        reader.rollback();
+        throw e;
+      } finally {
+        reader.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot store the tags of " + resourceArn + ": " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public synchronized java.util.Map<String, java.util.Map<String, String>> tags() {
+    java.util.Map<String, java.util.Map<String, String>> out = new java.util.LinkedHashMap<>();
+    try (Statement st = reader.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT resource_arn, tag_key, tag_value FROM tags ORDER BY resource_arn,"
+                    + " position")) {
+      while (rs.next()) {
+        out.computeIfAbsent(rs.getString(1), arn -> new java.util.LinkedHashMap<>())
+            .put(rs.getString(2), rs.getString(3));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read tags: " + rootMessage(e), e);
     }
   }
 
