@@ -20,9 +20,7 @@ import dev.stepwise.language.parse.DefinitionParser;
 import dev.stepwise.language.parse.Diagnostic;
 import dev.stepwise.language.parse.MachineType;
 import dev.stepwise.language.parse.ParseResult;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +37,12 @@ final class Operations {
   }
 
   private final StepFunctionsService service;
+  private final PageTokens tokens;
   private final Map<String, Operation> table;
 
   Operations(StepFunctionsService service) {
     this.service = service;
+    this.tokens = new PageTokens(service.clock());
     this.table =
         Map.ofEntries(
             Map.entry("CreateStateMachine", this::createStateMachine),
@@ -196,22 +196,23 @@ final class Operations {
   }
 
   private JsonNode listStateMachines(Request r) throws ApiError {
-    int max = r.integer("maxResults", 100, 0, 1000);
-    int offset = offset(r.optional("nextToken"));
-    List<StateMachineRecord> all = service.listStateMachines();
+    int size = pageSize(r);
+    String after = tokens.position("ListStateMachines", r.optional("nextToken", 1, 1024));
+    List<StateMachineRecord> rest =
+        service.listStateMachines().stream()
+            .filter(sm -> after == null || sm.name().compareTo(after) > 0)
+            .toList();
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("stateMachines");
-    int size = max == 0 ? 100 : max;
-    for (int i = offset; i < Math.min(all.size(), offset + size); i++) {
-      StateMachineRecord sm = all.get(i);
+    for (StateMachineRecord sm : rest.subList(0, Math.min(size, rest.size()))) {
       ObjectNode item = list.addObject();
       item.put("stateMachineArn", sm.arn());
       item.put("name", sm.name());
       item.put("type", sm.type().name());
       item.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
     }
-    if (offset + size < all.size()) {
-      o.put("nextToken", token(offset + size));
+    if (rest.size() > size) {
+      o.put("nextToken", tokens.issue("ListStateMachines", rest.get(size - 1).name()));
     }
     return o;
   }
@@ -369,28 +370,41 @@ final class Operations {
   }
 
   private JsonNode listExecutions(Request r) throws ApiError, ServiceException {
-    int max = r.integer("maxResults", 100, 0, 1000);
-    String filter = r.optional("statusFilter");
-    ExecutionStatus status;
-    try {
-      status = filter == null ? null : ExecutionStatus.valueOf(filter);
-    } catch (IllegalArgumentException e) {
+    int size = pageSize(r);
+    String stateMachineArn = r.optional("stateMachineArn");
+    ExecutionStatus status =
+        enumValue(
+            r,
+            "statusFilter",
+            ExecutionStatus.class,
+            "[SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]");
+    String redrive = r.optional("redriveFilter");
+    if (redrive != null && !redrive.equals("REDRIVEN") && !redrive.equals("NOT_REDRIVEN")) {
       throw ApiError.validation(
           "1 validation error detected: Value '"
-              + filter
-              + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value"
-              + " set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]");
+              + redrive
+              + "' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value"
+              + " set: [REDRIVEN, NOT_REDRIVEN]");
     }
-    int size = max == 0 ? 100 : max;
-    int offset = offset(r.optional("nextToken"));
+    String request =
+        String.join(
+            "\n",
+            "ListExecutions",
+            String.valueOf(stateMachineArn),
+            String.valueOf(status),
+            String.valueOf(redrive),
+            String.valueOf(r.startedBy()));
+    String position = tokens.position(request, r.optional("nextToken", 1, 3096));
     List<ExecutionRecord> page =
         service.listExecutions(
             new ExecutionQuery(
-                r.optional("stateMachineArn"), status, offset + size + 1, null, r.startedBy()));
+                stateMachineArn, status, size + 1, executionPosition(position), r.startedBy()));
+    if ("REDRIVEN".equals(redrive)) {
+      page = List.of(); // Stepwise does not redrive executions
+    }
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("executions");
-    for (int i = offset; i < Math.min(page.size(), offset + size); i++) {
-      ExecutionRecord e = page.get(i);
+    for (ExecutionRecord e : page.subList(0, Math.min(size, page.size()))) {
       ObjectNode item = list.addObject();
       item.put("executionArn", e.spec().executionArn());
       item.put("stateMachineArn", e.spec().stateMachineArn());
@@ -400,34 +414,61 @@ final class Operations {
       if (e.stopDate() != null) {
         item.put("stopDate", HistoryJson.epochSeconds(e.stopDate()));
       }
+      if (e.spec().stateMachineVersionArn() != null) {
+        item.put("stateMachineVersionArn", e.spec().stateMachineVersionArn());
+      }
+      if (e.spec().stateMachineAliasArn() != null) {
+        item.put("stateMachineAliasArn", e.spec().stateMachineAliasArn());
+      }
       item.put("redriveCount", 0);
     }
-    if (page.size() > offset + size) {
-      o.put("nextToken", token(offset + size));
+    if (page.size() > size) {
+      ExecutionRecord last = page.get(size - 1);
+      o.put(
+          "nextToken",
+          tokens.issue(request, last.spec().startTime() + " " + last.spec().executionArn()));
     }
     return o;
   }
 
+  /** Where a ListExecutions page continues: after the execution started then with that ARN. */
+  private static ExecutionQuery.Position executionPosition(String position) {
+    if (position == null) {
+      return null;
+    }
+    int space = position.indexOf(' ');
+    return new ExecutionQuery.Position(
+        java.time.Instant.parse(position.substring(0, space)), position.substring(space + 1));
+  }
+
   private JsonNode getExecutionHistory(Request r) throws ApiError, ServiceException {
-    List<HistoryEvent> events = new ArrayList<>(service.history(r.required("executionArn")));
-    if (r.bool("reverseOrder")) {
+    String arn = r.required("executionArn");
+    boolean reverse = r.bool("reverseOrder");
+    boolean data = !r.body().has("includeExecutionData") || r.bool("includeExecutionData");
+    int size = pageSize(r);
+    String request = String.join("\n", "GetExecutionHistory", arn, "" + reverse, "" + data);
+    String position = tokens.position(request, r.optional("nextToken", 1, 1024));
+    long after = position == null ? (reverse ? Long.MAX_VALUE : 0) : Long.parseLong(position);
+    List<HistoryEvent> events = new ArrayList<>();
+    for (HistoryEvent e : service.history(arn)) {
+      if (reverse ? e.id() < after : e.id() > after) {
+        events.add(e);
+      }
+    }
+    if (reverse) {
       java.util.Collections.reverse(events);
     }
-    boolean data = !r.body().has("includeExecutionData") || r.bool("includeExecutionData");
-    int max = r.integer("maxResults", 100, 0, 1000);
-    int size = max == 0 ? 100 : max;
-    int offset = offset(r.optional("nextToken"));
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("events");
-    for (int i = offset; i < Math.min(events.size(), offset + size); i++) {
-      ObjectNode event = HistoryJson.event(events.get(i));
+    for (HistoryEvent e : events.subList(0, Math.min(size, events.size()))) {
+      ObjectNode event = HistoryJson.event(e);
       if (!data) {
         withoutData(event);
       }
       list.add(event);
     }
-    if (offset + size < events.size()) {
-      o.put("nextToken", token(offset + size));
+    if (events.size() > size) {
+      o.put("nextToken", tokens.issue(request, "" + events.get(size - 1).id()));
     }
     return o;
   }
@@ -472,21 +513,22 @@ final class Operations {
   }
 
   private JsonNode listActivities(Request r) throws ApiError {
-    int max = r.integer("maxResults", 100, 0, 1000);
-    int offset = offset(r.optional("nextToken"));
-    List<ActivityRecord> all = service.listActivities();
+    int size = pageSize(r);
+    String after = tokens.position("ListActivities", r.optional("nextToken", 1, 1024));
+    List<ActivityRecord> rest =
+        service.listActivities().stream()
+            .filter(a -> after == null || a.name().compareTo(after) > 0)
+            .toList();
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("activities");
-    int size = max == 0 ? 100 : max;
-    for (int i = offset; i < Math.min(all.size(), offset + size); i++) {
-      ActivityRecord a = all.get(i);
+    for (ActivityRecord a : rest.subList(0, Math.min(size, rest.size()))) {
       ObjectNode item = list.addObject();
       item.put("activityArn", a.arn());
       item.put("name", a.name());
       item.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
     }
-    if (offset + size < all.size()) {
-      o.put("nextToken", token(offset + size));
+    if (rest.size() > size) {
+      o.put("nextToken", tokens.issue("ListActivities", rest.get(size - 1).name()));
     }
     return o;
   }
@@ -670,25 +712,30 @@ final class Operations {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Pagination: tokens are opaque to clients; here they carry an offset.
+  // Pagination
 
-  private static String token(int offset) {
-    return Base64.getUrlEncoder()
-        .encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+  /** {@code maxResults}: 0 to 1000, where 0 (or none) means AWS's default of 100. */
+  private static int pageSize(Request r) throws ApiError {
+    int max = r.integer("maxResults", 100, 0, 1000);
+    return max == 0 ? 100 : max;
   }
 
-  private static int offset(String token) throws ApiError {
-    if (token == null) {
-      return 0;
+  private static <E extends Enum<E>> E enumValue(
+      Request r, String field, Class<E> type, String allowed) throws ApiError {
+    String value = r.optional(field);
+    if (value == null) {
+      return null;
     }
     try {
-      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (raw.startsWith("offset:")) {
-        return Integer.parseInt(raw.substring(7));
-      }
+      return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      // reported below
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + value
+              + "' at '"
+              + field
+              + "' failed to satisfy constraint: Member must satisfy enum value set: "
+              + allowed);
     }
-    throw ApiError.badRequest("InvalidToken", "Invalid Token: '" + token + "'");
   }
 }
