@@ -75,6 +75,13 @@ public final class ApiAuth {
     if (operation.equals("CreateActivity")) {
       return arns.activity(json.path("name").asText());
     }
+    if (operation.equals("CreateStateMachineAlias")) {
+      // The alias's own ARN: its state machine (the first routed version's) and its name.
+      String version =
+          json.path("routingConfiguration").path(0).path("stateMachineVersionArn").asText();
+      int colon = version.lastIndexOf(':');
+      return colon < 0 ? "*" : version.substring(0, colon) + ":" + json.path("name").asText();
+    }
     for (String field :
         List.of(
             "executionArn",

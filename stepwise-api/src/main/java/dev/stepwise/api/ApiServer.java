@@ -74,7 +74,7 @@ public final class ApiServer implements AutoCloseable {
       } catch (ApiError e) {
         send(exchange, e.status(), error(e.type(), e.getMessage()));
       } catch (ServiceException e) {
-        send(exchange, 400, error(e.code(), e.getMessage(), e.resourceName()));
+        send(exchange, status(e.code()), error(e.code(), e.getMessage(), e.resourceName()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         send(exchange, 500, error("InternalFailure", "The server is shutting down"));
@@ -129,6 +129,15 @@ public final class ApiServer implements AutoCloseable {
       throw new ApiError(413, "RequestEntityTooLargeException", "Request size exceeded the limit");
     }
     return body;
+  }
+
+  /** AWS's status codes: every Step Functions error is a 400, but for these two. */
+  private static int status(String code) {
+    return switch (code) {
+      case "ConflictException" -> 409;
+      case "ServiceQuotaExceededException" -> 402;
+      default -> 400;
+    };
   }
 
   private static String error(String type, String message) {

@@ -11,6 +11,8 @@ import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.history.HistoryJson;
 import dev.stepwise.engine.service.ActivityRecord;
 import dev.stepwise.engine.service.ServiceException;
+import dev.stepwise.engine.service.StateMachineAlias;
+import dev.stepwise.engine.service.StateMachineVersion;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.service.StepFunctionsService.StateMachineRecord;
 import dev.stepwise.engine.store.ExecutionQuery;
@@ -48,6 +50,14 @@ final class Operations {
             Map.entry("CreateStateMachine", this::createStateMachine),
             Map.entry("DescribeStateMachine", this::describeStateMachine),
             Map.entry("UpdateStateMachine", this::updateStateMachine),
+            Map.entry("PublishStateMachineVersion", this::publishStateMachineVersion),
+            Map.entry("ListStateMachineVersions", this::listStateMachineVersions),
+            Map.entry("DeleteStateMachineVersion", this::deleteStateMachineVersion),
+            Map.entry("CreateStateMachineAlias", this::createStateMachineAlias),
+            Map.entry("DescribeStateMachineAlias", this::describeStateMachineAlias),
+            Map.entry("UpdateStateMachineAlias", this::updateStateMachineAlias),
+            Map.entry("DeleteStateMachineAlias", this::deleteStateMachineAlias),
+            Map.entry("ListStateMachineAliases", this::listStateMachineAliases),
             Map.entry("ListStateMachines", this::listStateMachines),
             Map.entry("DeleteStateMachine", this::deleteStateMachine),
             Map.entry("ValidateStateMachineDefinition", this::validateDefinition),
@@ -79,7 +89,9 @@ final class Operations {
   // State machines
 
   private JsonNode createStateMachine(Request r) throws ApiError, ServiceException {
-    if (r.optional("versionDescription", 0, 256) != null && !r.bool("publish")) {
+    String versionDescription = r.optional("versionDescription", 0, 256);
+    boolean publish = r.bool("publish");
+    if (versionDescription != null && !publish) {
       throw ApiError.validation("Version description can only be set when publish is true");
     }
     StateMachineRecord sm =
@@ -94,11 +106,29 @@ final class Operations {
     ObjectNode o = Json.NODES.objectNode();
     o.put("stateMachineArn", sm.arn());
     o.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
+    if (publish) {
+      o.put(
+          "stateMachineVersionArn",
+          service.publishStateMachineVersion(sm.arn(), null, versionDescription).versionArn());
+    }
     return o;
   }
 
   private JsonNode describeStateMachine(Request r) throws ApiError, ServiceException {
-    return describe(service.describeStateMachine(r.required("stateMachineArn")));
+    String arn = r.required("stateMachineArn");
+    Optional<StateMachineVersion> version = service.version(arn);
+    if (version.isPresent()) {
+      // A version: its own ARN, creation date and description, its revision's contents.
+      StateMachineVersion v = version.get();
+      ObjectNode o = describe(v.machine());
+      o.put("stateMachineArn", v.arn());
+      o.put("creationDate", HistoryJson.epochSeconds(v.creationDate()));
+      if (v.description() != null) {
+        o.put("description", v.description());
+      }
+      return o;
+    }
+    return describe(service.describeStateMachine(arn));
   }
 
   private static ObjectNode describe(StateMachineRecord sm) {
@@ -188,10 +218,21 @@ final class Operations {
     }
     StepFunctionsService.Update update =
         service.updateStateMachine(
-            arn, r.optional("definition"), r.optional("roleArn"), logging(r), tracing(r));
+            arn,
+            r.optional("definition"),
+            r.optional("roleArn"),
+            logging(r),
+            tracing(r),
+            publish,
+            description);
     ObjectNode o = Json.NODES.objectNode();
     o.put("updateDate", HistoryJson.epochSeconds(update.updateDate()));
-    o.put("revisionId", update.revisionId());
+    if (update.revisionId() != null) {
+      o.put("revisionId", update.revisionId());
+    }
+    if (update.versionArn() != null) {
+      o.put("stateMachineVersionArn", update.versionArn());
+    }
     return o;
   }
 
@@ -266,6 +307,198 @@ final class Operations {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Versions and aliases
+
+  private JsonNode publishStateMachineVersion(Request r) throws ApiError, ServiceException {
+    StepFunctionsService.Published p =
+        service.publishStateMachineVersion(
+            r.required("stateMachineArn"),
+            r.optional("revisionId"),
+            r.optional("description", 0, 256));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("creationDate", HistoryJson.epochSeconds(p.creationDate()));
+    o.put("stateMachineVersionArn", p.versionArn());
+    return o;
+  }
+
+  private JsonNode listStateMachineVersions(Request r) throws ApiError, ServiceException {
+    String arn = r.required("stateMachineArn");
+    int size = pageSize(r);
+    String request = "ListStateMachineVersions\n" + arn;
+    String after = tokens.position(request, r.optional("nextToken", 1, 1024));
+    List<StateMachineVersion> rest =
+        service.listStateMachineVersions(arn).stream()
+            .filter(v -> after == null || v.number() < Long.parseLong(after))
+            .toList();
+    ObjectNode o = Json.NODES.objectNode();
+    ArrayNode list = o.putArray("stateMachineVersions");
+    for (StateMachineVersion v : rest.subList(0, Math.min(size, rest.size()))) {
+      ObjectNode item = list.addObject();
+      item.put("stateMachineVersionArn", v.arn());
+      item.put("creationDate", HistoryJson.epochSeconds(v.creationDate()));
+    }
+    if (rest.size() > size) {
+      o.put("nextToken", tokens.issue(request, "" + rest.get(size - 1).number()));
+    }
+    return o;
+  }
+
+  private JsonNode deleteStateMachineVersion(Request r) throws ApiError, ServiceException {
+    service.deleteStateMachineVersion(r.required("stateMachineVersionArn"));
+    return Json.NODES.objectNode();
+  }
+
+  /** Alias names: also a letter, {@code _}, {@code -} or {@code .}, so never a version number. */
+  private static final java.util.regex.Pattern ALIAS_NAME =
+      java.util.regex.Pattern.compile("^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$");
+
+  private JsonNode createStateMachineAlias(Request r) throws ApiError, ServiceException {
+    String name = r.required("name");
+    if (name.length() > 80) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + name
+              + "' at 'name' failed to satisfy constraint: Member must have length less than or"
+              + " equal to 80");
+    }
+    if (!ALIAS_NAME.matcher(name).matches()) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + name
+              + "' at 'name' failed to satisfy constraint: Member must satisfy regular expression"
+              + " pattern: "
+              + ALIAS_NAME.pattern());
+    }
+    StateMachineAlias alias =
+        service.createStateMachineAlias(name, r.optional("description", 0, 256), routing(r, true));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("stateMachineAliasArn", alias.arn());
+    o.put("creationDate", HistoryJson.epochSeconds(alias.creationDate()));
+    return o;
+  }
+
+  /** {@code routingConfiguration}: 1–2 entries of a version ARN and a weight of 0–100. */
+  private static List<StateMachineAlias.Route> routing(Request r, boolean required)
+      throws ApiError {
+    JsonNode list = r.body().get("routingConfiguration");
+    if (list == null || list.isNull()) {
+      if (required) {
+        throw ApiError.validation(
+            "1 validation error detected: Value null at 'routingConfiguration' failed to satisfy"
+                + " constraint: Member must not be null");
+      }
+      return null;
+    }
+    if (!list.isArray()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field 'routingConfiguration'");
+    }
+    List<StateMachineAlias.Route> routes = new ArrayList<>();
+    for (JsonNode item : list) {
+      routes.add(
+          new StateMachineAlias.Route(
+              item.path("stateMachineVersionArn").asText(), item.path("weight").asInt()));
+    }
+    if (routes.isEmpty() || routes.size() > 2) {
+      String shown =
+          routes.stream()
+              .map(
+                  route ->
+                      "RoutingConfigurationListItem(stateMachineVersionArn="
+                          + route.stateMachineVersionArn()
+                          + ", weight="
+                          + route.weight()
+                          + ")")
+              .toList()
+              .toString();
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + shown
+              + "' at 'routingConfiguration' failed to satisfy constraint: Member must have length "
+              + (routes.isEmpty() ? "greater than or equal to 1" : "less than or equal to 2"));
+    }
+    for (int i = 0; i < routes.size(); i++) {
+      int weight = routes.get(i).weight();
+      if (weight < 0 || weight > 100) {
+        throw ApiError.validation(
+            "1 validation error detected: Value '"
+                + weight
+                + "' at 'routingConfiguration."
+                + (i + 1)
+                + ".member.weight' failed to satisfy constraint: Member must have value "
+                + (weight < 0 ? "greater than or equal to 0" : "less than or equal to 100"));
+      }
+    }
+    return routes;
+  }
+
+  private JsonNode describeStateMachineAlias(Request r) throws ApiError, ServiceException {
+    StateMachineAlias a = service.describeStateMachineAlias(r.required("stateMachineAliasArn"));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("stateMachineAliasArn", a.arn());
+    o.put("name", a.name());
+    if (a.description() != null) {
+      o.put("description", a.description());
+    }
+    ArrayNode routing = o.putArray("routingConfiguration");
+    for (StateMachineAlias.Route route : a.routing()) {
+      ObjectNode item = routing.addObject();
+      item.put("stateMachineVersionArn", route.stateMachineVersionArn());
+      item.put("weight", route.weight());
+    }
+    o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    o.put("updateDate", HistoryJson.epochSeconds(a.updateDate()));
+    return o;
+  }
+
+  private JsonNode updateStateMachineAlias(Request r) throws ApiError, ServiceException {
+    java.time.Instant updated =
+        service.updateStateMachineAlias(
+            r.required("stateMachineAliasArn"),
+            r.optional("description", 0, 256),
+            routing(r, false));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("updateDate", HistoryJson.epochSeconds(updated));
+    return o;
+  }
+
+  private JsonNode deleteStateMachineAlias(Request r) throws ApiError, ServiceException {
+    service.deleteStateMachineAlias(r.required("stateMachineAliasArn"));
+    return Json.NODES.objectNode();
+  }
+
+  private JsonNode listStateMachineAliases(Request r) throws ApiError, ServiceException {
+    String arn = r.required("stateMachineArn");
+    int size = pageSize(r);
+    String request = "ListStateMachineAliases\n" + arn;
+    String after = tokens.position(request, r.optional("nextToken", 1, 1024));
+    List<StateMachineAlias> all = service.listStateMachineAliases(arn);
+    int from = 0;
+    if (after != null) {
+      while (from < all.size() && !position(all.get(from)).equals(after)) {
+        from++;
+      }
+      from = Math.min(all.size(), from + 1);
+    }
+    List<StateMachineAlias> rest = all.subList(from, all.size());
+    ObjectNode o = Json.NODES.objectNode();
+    ArrayNode list = o.putArray("stateMachineAliases");
+    for (StateMachineAlias a : rest.subList(0, Math.min(size, rest.size()))) {
+      ObjectNode item = list.addObject();
+      item.put("stateMachineAliasArn", a.arn());
+      item.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    }
+    if (rest.size() > size) {
+      o.put("nextToken", tokens.issue(request, position(rest.get(size - 1))));
+    }
+    return o;
+  }
+
+  private static String position(StateMachineAlias a) {
+    return a.creationDate() + " " + a.name();
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Executions
 
   private JsonNode startExecution(Request r)
@@ -326,6 +559,12 @@ final class Operations {
     o.put("input", Json.write(e.spec().input()));
     o.putObject("inputDetails").put("included", true);
     putOutcome(o, e.status(), e.output(), e.error(), e.cause());
+    if (e.spec().stateMachineVersionArn() != null) {
+      o.put("stateMachineVersionArn", e.spec().stateMachineVersionArn());
+    }
+    if (e.spec().stateMachineAliasArn() != null) {
+      o.put("stateMachineAliasArn", e.spec().stateMachineAliasArn());
+    }
     o.put("redriveCount", 0);
     if (e.status() != ExecutionStatus.RUNNING) {
       boolean succeeded = e.status() == ExecutionStatus.SUCCEEDED;
@@ -359,6 +598,12 @@ final class Operations {
     o.put("definition", Json.write(e.spec().machine().definition()));
     o.put("roleArn", e.spec().roleArn());
     o.put("updateDate", HistoryJson.epochSeconds(e.spec().startTime()));
+    if (e.spec().stateMachineVersionArn() != null) {
+      service
+          .version(e.spec().stateMachineVersionArn())
+          .map(v -> v.machine().revisionId())
+          .ifPresent(revision -> o.put("revisionId", revision));
+    }
     return o;
   }
 
