@@ -72,7 +72,25 @@ public final class ApiAuth {
     if (operation.equals("CreateStateMachine")) {
       return arns.stateMachine(json.path("name").asText());
     }
-    for (String field : List.of("executionArn", "stateMachineArn", "mapRunArn")) {
+    if (operation.equals("CreateActivity")) {
+      return arns.activity(json.path("name").asText());
+    }
+    if (operation.equals("CreateStateMachineAlias")) {
+      // The alias's own ARN: its state machine (the first routed version's) and its name.
+      String version =
+          json.path("routingConfiguration").path(0).path("stateMachineVersionArn").asText();
+      int colon = version.lastIndexOf(':');
+      return colon < 0 ? "*" : version.substring(0, colon) + ":" + json.path("name").asText();
+    }
+    for (String field :
+        List.of(
+            "executionArn",
+            "stateMachineArn",
+            "stateMachineVersionArn",
+            "stateMachineAliasArn",
+            "mapRunArn",
+            "activityArn",
+            "resourceArn")) {
       if (json.path(field).isTextual()) {
         String arn = json.path(field).asText();
         int testCase = arn.indexOf('#');

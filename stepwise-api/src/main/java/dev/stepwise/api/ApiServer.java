@@ -74,7 +74,7 @@ public final class ApiServer implements AutoCloseable {
       } catch (ApiError e) {
         send(exchange, e.status(), error(e.type(), e.getMessage()));
       } catch (ServiceException e) {
-        send(exchange, 400, error(e.code(), e.getMessage()));
+        send(exchange, status(e.code()), error(e.code(), e.getMessage(), e.resourceName()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         send(exchange, 500, error("InternalFailure", "The server is shutting down"));
@@ -131,11 +131,27 @@ public final class ApiServer implements AutoCloseable {
     return body;
   }
 
+  /** AWS's status codes: every Step Functions error is a 400, but for these two. */
+  private static int status(String code) {
+    return switch (code) {
+      case "ConflictException" -> 409;
+      case "ServiceQuotaExceededException" -> 402;
+      default -> 400;
+    };
+  }
+
   private static String error(String type, String message) {
+    return error(type, message, null);
+  }
+
+  private static String error(String type, String message, @Nullable String resourceName) {
     ObjectNode o = Json.NODES.objectNode();
     o.put("__type", type);
     if (message != null) {
       o.put("message", message);
+    }
+    if (resourceName != null) {
+      o.put("resourceName", resourceName);
     }
     return Json.write(o);
   }

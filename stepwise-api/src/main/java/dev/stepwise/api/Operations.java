@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.activity.ActivityTasks;
 import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.history.HistoryJson;
+import dev.stepwise.engine.service.ActivityRecord;
 import dev.stepwise.engine.service.ServiceException;
+import dev.stepwise.engine.service.StateMachineAlias;
+import dev.stepwise.engine.service.StateMachineVersion;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.service.StepFunctionsService.StateMachineRecord;
 import dev.stepwise.engine.store.ExecutionQuery;
@@ -18,11 +22,10 @@ import dev.stepwise.language.parse.DefinitionParser;
 import dev.stepwise.language.parse.Diagnostic;
 import dev.stepwise.language.parse.MachineType;
 import dev.stepwise.language.parse.ParseResult;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -36,14 +39,25 @@ final class Operations {
   }
 
   private final StepFunctionsService service;
+  private final PageTokens tokens;
   private final Map<String, Operation> table;
 
   Operations(StepFunctionsService service) {
     this.service = service;
+    this.tokens = new PageTokens(service.clock());
     this.table =
         Map.ofEntries(
             Map.entry("CreateStateMachine", this::createStateMachine),
             Map.entry("DescribeStateMachine", this::describeStateMachine),
+            Map.entry("UpdateStateMachine", this::updateStateMachine),
+            Map.entry("PublishStateMachineVersion", this::publishStateMachineVersion),
+            Map.entry("ListStateMachineVersions", this::listStateMachineVersions),
+            Map.entry("DeleteStateMachineVersion", this::deleteStateMachineVersion),
+            Map.entry("CreateStateMachineAlias", this::createStateMachineAlias),
+            Map.entry("DescribeStateMachineAlias", this::describeStateMachineAlias),
+            Map.entry("UpdateStateMachineAlias", this::updateStateMachineAlias),
+            Map.entry("DeleteStateMachineAlias", this::deleteStateMachineAlias),
+            Map.entry("ListStateMachineAliases", this::listStateMachineAliases),
             Map.entry("ListStateMachines", this::listStateMachines),
             Map.entry("DeleteStateMachine", this::deleteStateMachine),
             Map.entry("ValidateStateMachineDefinition", this::validateDefinition),
@@ -56,7 +70,15 @@ final class Operations {
             Map.entry("GetExecutionHistory", this::getExecutionHistory),
             Map.entry("SendTaskSuccess", this::sendTaskSuccess),
             Map.entry("SendTaskFailure", this::sendTaskFailure),
-            Map.entry("SendTaskHeartbeat", this::sendTaskHeartbeat));
+            Map.entry("SendTaskHeartbeat", this::sendTaskHeartbeat),
+            Map.entry("CreateActivity", this::createActivity),
+            Map.entry("DescribeActivity", this::describeActivity),
+            Map.entry("DeleteActivity", this::deleteActivity),
+            Map.entry("ListActivities", this::listActivities),
+            Map.entry("GetActivityTask", this::getActivityTask),
+            Map.entry("TagResource", this::tagResource),
+            Map.entry("UntagResource", this::untagResource),
+            Map.entry("ListTagsForResource", this::listTagsForResource));
   }
 
   Operation find(String name) {
@@ -67,17 +89,46 @@ final class Operations {
   // State machines
 
   private JsonNode createStateMachine(Request r) throws ApiError, ServiceException {
+    String versionDescription = r.optional("versionDescription", 0, 256);
+    boolean publish = r.bool("publish");
+    if (versionDescription != null && !publish) {
+      throw ApiError.validation("Version description can only be set when publish is true");
+    }
     StateMachineRecord sm =
         service.createStateMachine(
-            r.required("name"), r.required("definition"), r.optional("roleArn"), type(r));
+            r.required("name"),
+            r.required("definition"),
+            r.optional("roleArn"),
+            type(r),
+            logging(r),
+            tracing(r),
+            tags(r, false));
     ObjectNode o = Json.NODES.objectNode();
     o.put("stateMachineArn", sm.arn());
     o.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
+    if (publish) {
+      o.put(
+          "stateMachineVersionArn",
+          service.publishStateMachineVersion(sm.arn(), null, versionDescription).versionArn());
+    }
     return o;
   }
 
   private JsonNode describeStateMachine(Request r) throws ApiError, ServiceException {
-    return describe(service.describeStateMachine(r.required("stateMachineArn")));
+    String arn = r.required("stateMachineArn");
+    Optional<StateMachineVersion> version = service.version(arn);
+    if (version.isPresent()) {
+      // A version: its own ARN, creation date and description, its revision's contents.
+      StateMachineVersion v = version.get();
+      ObjectNode o = describe(v.machine());
+      o.put("stateMachineArn", v.arn());
+      o.put("creationDate", HistoryJson.epochSeconds(v.creationDate()));
+      if (v.description() != null) {
+        o.put("description", v.description());
+      }
+      return o;
+    }
+    return describe(service.describeStateMachine(arn));
   }
 
   private static ObjectNode describe(StateMachineRecord sm) {
@@ -89,30 +140,120 @@ final class Operations {
     o.put("roleArn", sm.roleArn());
     o.put("type", sm.type().name());
     o.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
-    ObjectNode logging = o.putObject("loggingConfiguration");
+    o.set(
+        "loggingConfiguration",
+        sm.loggingConfiguration() == null ? defaultLogging() : sm.loggingConfiguration());
+    o.set(
+        "tracingConfiguration",
+        sm.tracingConfiguration() == null ? defaultTracing() : sm.tracingConfiguration());
+    if (sm.revisionId() != null) {
+      o.put("revisionId", sm.revisionId());
+    }
+    return o;
+  }
+
+  private static ObjectNode defaultLogging() {
+    ObjectNode logging = Json.NODES.objectNode();
     logging.put("level", "OFF");
     logging.put("includeExecutionData", false);
-    o.putObject("tracingConfiguration").put("enabled", false);
+    return logging;
+  }
+
+  private static ObjectNode defaultTracing() {
+    ObjectNode tracing = Json.NODES.objectNode();
+    tracing.put("enabled", false);
+    return tracing;
+  }
+
+  /** {@code loggingConfiguration}: level (default OFF), includeExecutionData, destinations. */
+  private static ObjectNode logging(Request r) throws ApiError {
+    JsonNode given = r.body().get("loggingConfiguration");
+    if (given == null || given.isNull()) {
+      return null;
+    }
+    if (!given.isObject()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field 'loggingConfiguration'");
+    }
+    ObjectNode logging = defaultLogging();
+    if (given.has("level")) {
+      String level = given.path("level").asText();
+      if (!List.of("ALL", "ERROR", "FATAL", "OFF").contains(level)) {
+        throw ApiError.validation(
+            "1 validation error detected: Value '"
+                + level
+                + "' at 'loggingConfiguration.level' failed to satisfy constraint: Member must"
+                + " satisfy enum value set: [ALL, ERROR, FATAL, OFF]");
+      }
+      logging.put("level", level);
+    }
+    logging.put("includeExecutionData", given.path("includeExecutionData").asBoolean(false));
+    if (given.has("destinations")) {
+      logging.set("destinations", given.get("destinations"));
+    }
+    return logging;
+  }
+
+  /** {@code tracingConfiguration}: enabled (default false). */
+  private static ObjectNode tracing(Request r) throws ApiError {
+    JsonNode given = r.body().get("tracingConfiguration");
+    if (given == null || given.isNull()) {
+      return null;
+    }
+    if (!given.isObject()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field 'tracingConfiguration'");
+    }
+    ObjectNode tracing = defaultTracing();
+    tracing.put("enabled", given.path("enabled").asBoolean(false));
+    return tracing;
+  }
+
+  private JsonNode updateStateMachine(Request r) throws ApiError, ServiceException {
+    String arn = r.required("stateMachineArn");
+    String description = r.optional("versionDescription", 0, 256);
+    boolean publish = r.bool("publish");
+    if (description != null && !publish) {
+      throw ApiError.validation("Version description can only be set when publish is true");
+    }
+    StepFunctionsService.Update update =
+        service.updateStateMachine(
+            arn,
+            r.optional("definition"),
+            r.optional("roleArn"),
+            logging(r),
+            tracing(r),
+            publish,
+            description);
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("updateDate", HistoryJson.epochSeconds(update.updateDate()));
+    if (update.revisionId() != null) {
+      o.put("revisionId", update.revisionId());
+    }
+    if (update.versionArn() != null) {
+      o.put("stateMachineVersionArn", update.versionArn());
+    }
     return o;
   }
 
   private JsonNode listStateMachines(Request r) throws ApiError {
-    int max = r.integer("maxResults", 100, 0, 1000);
-    int offset = offset(r.optional("nextToken"));
-    List<StateMachineRecord> all = service.listStateMachines();
+    int size = pageSize(r);
+    String after = tokens.position("ListStateMachines", r.optional("nextToken", 1, 1024));
+    List<StateMachineRecord> rest =
+        service.listStateMachines().stream()
+            .filter(sm -> after == null || sm.name().compareTo(after) > 0)
+            .toList();
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("stateMachines");
-    int size = max == 0 ? 100 : max;
-    for (int i = offset; i < Math.min(all.size(), offset + size); i++) {
-      StateMachineRecord sm = all.get(i);
+    for (StateMachineRecord sm : rest.subList(0, Math.min(size, rest.size()))) {
       ObjectNode item = list.addObject();
       item.put("stateMachineArn", sm.arn());
       item.put("name", sm.name());
       item.put("type", sm.type().name());
       item.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
     }
-    if (offset + size < all.size()) {
-      o.put("nextToken", token(offset + size));
+    if (rest.size() > size) {
+      o.put("nextToken", tokens.issue("ListStateMachines", rest.get(size - 1).name()));
     }
     return o;
   }
@@ -163,6 +304,198 @@ final class Operations {
               + "' at 'type' failed to satisfy constraint: Member must satisfy enum value set:"
               + " [STANDARD, EXPRESS]");
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Versions and aliases
+
+  private JsonNode publishStateMachineVersion(Request r) throws ApiError, ServiceException {
+    StepFunctionsService.Published p =
+        service.publishStateMachineVersion(
+            r.required("stateMachineArn"),
+            r.optional("revisionId"),
+            r.optional("description", 0, 256));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("creationDate", HistoryJson.epochSeconds(p.creationDate()));
+    o.put("stateMachineVersionArn", p.versionArn());
+    return o;
+  }
+
+  private JsonNode listStateMachineVersions(Request r) throws ApiError, ServiceException {
+    String arn = r.required("stateMachineArn");
+    int size = pageSize(r);
+    String request = "ListStateMachineVersions\n" + arn;
+    String after = tokens.position(request, r.optional("nextToken", 1, 1024));
+    List<StateMachineVersion> rest =
+        service.listStateMachineVersions(arn).stream()
+            .filter(v -> after == null || v.number() < Long.parseLong(after))
+            .toList();
+    ObjectNode o = Json.NODES.objectNode();
+    ArrayNode list = o.putArray("stateMachineVersions");
+    for (StateMachineVersion v : rest.subList(0, Math.min(size, rest.size()))) {
+      ObjectNode item = list.addObject();
+      item.put("stateMachineVersionArn", v.arn());
+      item.put("creationDate", HistoryJson.epochSeconds(v.creationDate()));
+    }
+    if (rest.size() > size) {
+      o.put("nextToken", tokens.issue(request, "" + rest.get(size - 1).number()));
+    }
+    return o;
+  }
+
+  private JsonNode deleteStateMachineVersion(Request r) throws ApiError, ServiceException {
+    service.deleteStateMachineVersion(r.required("stateMachineVersionArn"));
+    return Json.NODES.objectNode();
+  }
+
+  /** Alias names: also a letter, {@code _}, {@code -} or {@code .}, so never a version number. */
+  private static final java.util.regex.Pattern ALIAS_NAME =
+      java.util.regex.Pattern.compile("^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$");
+
+  private JsonNode createStateMachineAlias(Request r) throws ApiError, ServiceException {
+    String name = r.required("name");
+    if (name.length() > 80) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + name
+              + "' at 'name' failed to satisfy constraint: Member must have length less than or"
+              + " equal to 80");
+    }
+    if (!ALIAS_NAME.matcher(name).matches()) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + name
+              + "' at 'name' failed to satisfy constraint: Member must satisfy regular expression"
+              + " pattern: "
+              + ALIAS_NAME.pattern());
+    }
+    StateMachineAlias alias =
+        service.createStateMachineAlias(name, r.optional("description", 0, 256), routing(r, true));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("stateMachineAliasArn", alias.arn());
+    o.put("creationDate", HistoryJson.epochSeconds(alias.creationDate()));
+    return o;
+  }
+
+  /** {@code routingConfiguration}: 1–2 entries of a version ARN and a weight of 0–100. */
+  private static List<StateMachineAlias.Route> routing(Request r, boolean required)
+      throws ApiError {
+    JsonNode list = r.body().get("routingConfiguration");
+    if (list == null || list.isNull()) {
+      if (required) {
+        throw ApiError.validation(
+            "1 validation error detected: Value null at 'routingConfiguration' failed to satisfy"
+                + " constraint: Member must not be null");
+      }
+      return null;
+    }
+    if (!list.isArray()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field 'routingConfiguration'");
+    }
+    List<StateMachineAlias.Route> routes = new ArrayList<>();
+    for (JsonNode item : list) {
+      routes.add(
+          new StateMachineAlias.Route(
+              item.path("stateMachineVersionArn").asText(), item.path("weight").asInt()));
+    }
+    if (routes.isEmpty() || routes.size() > 2) {
+      String shown =
+          routes.stream()
+              .map(
+                  route ->
+                      "RoutingConfigurationListItem(stateMachineVersionArn="
+                          + route.stateMachineVersionArn()
+                          + ", weight="
+                          + route.weight()
+                          + ")")
+              .toList()
+              .toString();
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + shown
+              + "' at 'routingConfiguration' failed to satisfy constraint: Member must have length "
+              + (routes.isEmpty() ? "greater than or equal to 1" : "less than or equal to 2"));
+    }
+    for (int i = 0; i < routes.size(); i++) {
+      int weight = routes.get(i).weight();
+      if (weight < 0 || weight > 100) {
+        throw ApiError.validation(
+            "1 validation error detected: Value '"
+                + weight
+                + "' at 'routingConfiguration."
+                + (i + 1)
+                + ".member.weight' failed to satisfy constraint: Member must have value "
+                + (weight < 0 ? "greater than or equal to 0" : "less than or equal to 100"));
+      }
+    }
+    return routes;
+  }
+
+  private JsonNode describeStateMachineAlias(Request r) throws ApiError, ServiceException {
+    StateMachineAlias a = service.describeStateMachineAlias(r.required("stateMachineAliasArn"));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("stateMachineAliasArn", a.arn());
+    o.put("name", a.name());
+    if (a.description() != null) {
+      o.put("description", a.description());
+    }
+    ArrayNode routing = o.putArray("routingConfiguration");
+    for (StateMachineAlias.Route route : a.routing()) {
+      ObjectNode item = routing.addObject();
+      item.put("stateMachineVersionArn", route.stateMachineVersionArn());
+      item.put("weight", route.weight());
+    }
+    o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    o.put("updateDate", HistoryJson.epochSeconds(a.updateDate()));
+    return o;
+  }
+
+  private JsonNode updateStateMachineAlias(Request r) throws ApiError, ServiceException {
+    java.time.Instant updated =
+        service.updateStateMachineAlias(
+            r.required("stateMachineAliasArn"),
+            r.optional("description", 0, 256),
+            routing(r, false));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("updateDate", HistoryJson.epochSeconds(updated));
+    return o;
+  }
+
+  private JsonNode deleteStateMachineAlias(Request r) throws ApiError, ServiceException {
+    service.deleteStateMachineAlias(r.required("stateMachineAliasArn"));
+    return Json.NODES.objectNode();
+  }
+
+  private JsonNode listStateMachineAliases(Request r) throws ApiError, ServiceException {
+    String arn = r.required("stateMachineArn");
+    int size = pageSize(r);
+    String request = "ListStateMachineAliases\n" + arn;
+    String after = tokens.position(request, r.optional("nextToken", 1, 1024));
+    List<StateMachineAlias> all = service.listStateMachineAliases(arn);
+    int from = 0;
+    if (after != null) {
+      while (from < all.size() && !position(all.get(from)).equals(after)) {
+        from++;
+      }
+      from = Math.min(all.size(), from + 1);
+    }
+    List<StateMachineAlias> rest = all.subList(from, all.size());
+    ObjectNode o = Json.NODES.objectNode();
+    ArrayNode list = o.putArray("stateMachineAliases");
+    for (StateMachineAlias a : rest.subList(0, Math.min(size, rest.size()))) {
+      ObjectNode item = list.addObject();
+      item.put("stateMachineAliasArn", a.arn());
+      item.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    }
+    if (rest.size() > size) {
+      o.put("nextToken", tokens.issue(request, position(rest.get(size - 1))));
+    }
+    return o;
+  }
+
+  private static String position(StateMachineAlias a) {
+    return a.creationDate() + " " + a.name();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -226,6 +559,12 @@ final class Operations {
     o.put("input", Json.write(e.spec().input()));
     o.putObject("inputDetails").put("included", true);
     putOutcome(o, e.status(), e.output(), e.error(), e.cause());
+    if (e.spec().stateMachineVersionArn() != null) {
+      o.put("stateMachineVersionArn", e.spec().stateMachineVersionArn());
+    }
+    if (e.spec().stateMachineAliasArn() != null) {
+      o.put("stateMachineAliasArn", e.spec().stateMachineAliasArn());
+    }
     o.put("redriveCount", 0);
     if (e.status() != ExecutionStatus.RUNNING) {
       boolean succeeded = e.status() == ExecutionStatus.SUCCEEDED;
@@ -259,6 +598,12 @@ final class Operations {
     o.put("definition", Json.write(e.spec().machine().definition()));
     o.put("roleArn", e.spec().roleArn());
     o.put("updateDate", HistoryJson.epochSeconds(e.spec().startTime()));
+    if (e.spec().stateMachineVersionArn() != null) {
+      service
+          .version(e.spec().stateMachineVersionArn())
+          .map(v -> v.machine().revisionId())
+          .ifPresent(revision -> o.put("revisionId", revision));
+    }
     return o;
   }
 
@@ -270,28 +615,41 @@ final class Operations {
   }
 
   private JsonNode listExecutions(Request r) throws ApiError, ServiceException {
-    int max = r.integer("maxResults", 100, 0, 1000);
-    String filter = r.optional("statusFilter");
-    ExecutionStatus status;
-    try {
-      status = filter == null ? null : ExecutionStatus.valueOf(filter);
-    } catch (IllegalArgumentException e) {
+    int size = pageSize(r);
+    String stateMachineArn = r.optional("stateMachineArn");
+    ExecutionStatus status =
+        enumValue(
+            r,
+            "statusFilter",
+            ExecutionStatus.class,
+            "[SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]");
+    String redrive = r.optional("redriveFilter");
+    if (redrive != null && !redrive.equals("REDRIVEN") && !redrive.equals("NOT_REDRIVEN")) {
       throw ApiError.validation(
           "1 validation error detected: Value '"
-              + filter
-              + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value"
-              + " set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]");
+              + redrive
+              + "' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value"
+              + " set: [REDRIVEN, NOT_REDRIVEN]");
     }
-    int size = max == 0 ? 100 : max;
-    int offset = offset(r.optional("nextToken"));
+    String request =
+        String.join(
+            "\n",
+            "ListExecutions",
+            String.valueOf(stateMachineArn),
+            String.valueOf(status),
+            String.valueOf(redrive),
+            String.valueOf(r.startedBy()));
+    String position = tokens.position(request, r.optional("nextToken", 1, 3096));
     List<ExecutionRecord> page =
         service.listExecutions(
             new ExecutionQuery(
-                r.optional("stateMachineArn"), status, offset + size + 1, null, r.startedBy()));
+                stateMachineArn, status, size + 1, executionPosition(position), r.startedBy()));
+    if ("REDRIVEN".equals(redrive)) {
+      page = List.of(); // Stepwise does not redrive executions
+    }
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("executions");
-    for (int i = offset; i < Math.min(page.size(), offset + size); i++) {
-      ExecutionRecord e = page.get(i);
+    for (ExecutionRecord e : page.subList(0, Math.min(size, page.size()))) {
       ObjectNode item = list.addObject();
       item.put("executionArn", e.spec().executionArn());
       item.put("stateMachineArn", e.spec().stateMachineArn());
@@ -301,34 +659,61 @@ final class Operations {
       if (e.stopDate() != null) {
         item.put("stopDate", HistoryJson.epochSeconds(e.stopDate()));
       }
+      if (e.spec().stateMachineVersionArn() != null) {
+        item.put("stateMachineVersionArn", e.spec().stateMachineVersionArn());
+      }
+      if (e.spec().stateMachineAliasArn() != null) {
+        item.put("stateMachineAliasArn", e.spec().stateMachineAliasArn());
+      }
       item.put("redriveCount", 0);
     }
-    if (page.size() > offset + size) {
-      o.put("nextToken", token(offset + size));
+    if (page.size() > size) {
+      ExecutionRecord last = page.get(size - 1);
+      o.put(
+          "nextToken",
+          tokens.issue(request, last.spec().startTime() + " " + last.spec().executionArn()));
     }
     return o;
   }
 
+  /** Where a ListExecutions page continues: after the execution started then with that ARN. */
+  private static ExecutionQuery.Position executionPosition(String position) {
+    if (position == null) {
+      return null;
+    }
+    int space = position.indexOf(' ');
+    return new ExecutionQuery.Position(
+        java.time.Instant.parse(position.substring(0, space)), position.substring(space + 1));
+  }
+
   private JsonNode getExecutionHistory(Request r) throws ApiError, ServiceException {
-    List<HistoryEvent> events = new ArrayList<>(service.history(r.required("executionArn")));
-    if (r.bool("reverseOrder")) {
+    String arn = r.required("executionArn");
+    boolean reverse = r.bool("reverseOrder");
+    boolean data = !r.body().has("includeExecutionData") || r.bool("includeExecutionData");
+    int size = pageSize(r);
+    String request = String.join("\n", "GetExecutionHistory", arn, "" + reverse, "" + data);
+    String position = tokens.position(request, r.optional("nextToken", 1, 1024));
+    long after = position == null ? (reverse ? Long.MAX_VALUE : 0) : Long.parseLong(position);
+    List<HistoryEvent> events = new ArrayList<>();
+    for (HistoryEvent e : service.history(arn)) {
+      if (reverse ? e.id() < after : e.id() > after) {
+        events.add(e);
+      }
+    }
+    if (reverse) {
       java.util.Collections.reverse(events);
     }
-    boolean data = !r.body().has("includeExecutionData") || r.bool("includeExecutionData");
-    int max = r.integer("maxResults", 100, 0, 1000);
-    int size = max == 0 ? 100 : max;
-    int offset = offset(r.optional("nextToken"));
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("events");
-    for (int i = offset; i < Math.min(events.size(), offset + size); i++) {
-      ObjectNode event = HistoryJson.event(events.get(i));
+    for (HistoryEvent e : events.subList(0, Math.min(size, events.size()))) {
+      ObjectNode event = HistoryJson.event(e);
       if (!data) {
         withoutData(event);
       }
       list.add(event);
     }
-    if (offset + size < events.size()) {
-      o.put("nextToken", token(offset + size));
+    if (events.size() > size) {
+      o.put("nextToken", tokens.issue(request, "" + events.get(size - 1).id()));
     }
     return o;
   }
@@ -344,6 +729,188 @@ final class Operations {
               d.remove(List.of("input", "output", "parameters"));
               d.remove(List.of("inputDetails", "outputDetails"));
             });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Activities
+
+  private JsonNode createActivity(Request r) throws ApiError, ServiceException {
+    ActivityRecord a = service.createActivity(r.required("name"), tags(r, false));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("activityArn", a.arn());
+    o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    return o;
+  }
+
+  private JsonNode describeActivity(Request r) throws ApiError, ServiceException {
+    ActivityRecord a = service.describeActivity(r.required("activityArn"));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("activityArn", a.arn());
+    o.put("name", a.name());
+    o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    o.putObject("encryptionConfiguration").put("type", "AWS_OWNED_KEY");
+    return o;
+  }
+
+  private JsonNode deleteActivity(Request r) throws ApiError, ServiceException {
+    service.deleteActivity(r.required("activityArn"));
+    return Json.NODES.objectNode();
+  }
+
+  private JsonNode listActivities(Request r) throws ApiError {
+    int size = pageSize(r);
+    String after = tokens.position("ListActivities", r.optional("nextToken", 1, 1024));
+    List<ActivityRecord> rest =
+        service.listActivities().stream()
+            .filter(a -> after == null || a.name().compareTo(after) > 0)
+            .toList();
+    ObjectNode o = Json.NODES.objectNode();
+    ArrayNode list = o.putArray("activities");
+    for (ActivityRecord a : rest.subList(0, Math.min(size, rest.size()))) {
+      ObjectNode item = list.addObject();
+      item.put("activityArn", a.arn());
+      item.put("name", a.name());
+      item.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    }
+    if (rest.size() > size) {
+      o.put("nextToken", tokens.issue("ListActivities", rest.get(size - 1).name()));
+    }
+    return o;
+  }
+
+  /** Long poll: answers {@code {}} when no task came within the poll timeout. */
+  private JsonNode getActivityTask(Request r)
+      throws ApiError, ServiceException, InterruptedException {
+    Optional<ActivityTasks.ActivityTask> task;
+    try {
+      task =
+          service.getActivityTask(r.required("activityArn"), r.optional("workerName", 1, 80)).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a poll never fails", e);
+    }
+    ObjectNode o = Json.NODES.objectNode();
+    task.ifPresent(
+        t -> {
+          o.put("taskToken", t.taskToken());
+          o.put("input", Json.write(t.input()));
+        });
+    return o;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tags
+
+  private JsonNode tagResource(Request r) throws ApiError, ServiceException {
+    String arn = r.required("resourceArn");
+    service.tagResource(arn, tags(r, true));
+    return Json.NODES.objectNode();
+  }
+
+  private JsonNode untagResource(Request r) throws ApiError, ServiceException {
+    String arn = r.required("resourceArn");
+    JsonNode keys = r.body().get("tagKeys");
+    if (keys == null || keys.isNull()) {
+      throw ApiError.validation(
+          "1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint:"
+              + " Member must not be null");
+    }
+    if (!keys.isArray()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field 'tagKeys'");
+    }
+    List<String> list = new ArrayList<>();
+    for (JsonNode k : keys) {
+      list.add(k.asText());
+    }
+    service.untagResource(arn, list);
+    return Json.NODES.objectNode();
+  }
+
+  private JsonNode listTagsForResource(Request r) throws ApiError, ServiceException {
+    Map<String, String> tags = service.listTags(r.required("resourceArn"));
+    ObjectNode o = Json.NODES.objectNode();
+    ArrayNode list = o.putArray("tags");
+    tags.forEach(
+        (k, v) -> {
+          ObjectNode tag = list.addObject();
+          tag.put("key", k);
+          tag.put("value", v);
+        });
+    return o;
+  }
+
+  /** Tag keys and values: Unicode letters, digits, white space and {@code _ . : / = + - @}. */
+  private static final java.util.regex.Pattern TAG_TEXT =
+      java.util.regex.Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$");
+
+  /**
+   * The {@code tags} member, {@code [{"key","value"}]}, with AWS's constraints on each; a later key
+   * replaces an earlier one.
+   */
+  private static Map<String, String> tags(Request r, boolean required) throws ApiError {
+    JsonNode list = r.body().get("tags");
+    if (list == null || list.isNull()) {
+      if (required) {
+        throw ApiError.validation(
+            "1 validation error detected: Value null at 'tags' failed to satisfy constraint:"
+                + " Member must not be null");
+      }
+      return Map.of();
+    }
+    if (!list.isArray()) {
+      throw ApiError.badRequest("SerializationException", "Unexpected value type for field 'tags'");
+    }
+    java.util.LinkedHashMap<String, String> tags = new java.util.LinkedHashMap<>();
+    int i = 0;
+    for (JsonNode tag : list) {
+      i++;
+      String key = tagText(tag, "key", "tags." + i + ".member.key", 1, 128);
+      String value = tagText(tag, "value", "tags." + i + ".member.value", 0, 256);
+      if (key.startsWith("aws:")) {
+        // [INFER] AWS reserves the prefix; its exact rejection text is not documented.
+        throw ApiError.validation(
+            "1 validation error detected: Value '"
+                + key
+                + "' at 'tags."
+                + i
+                + ".member.key' failed to satisfy constraint: Member must not start with 'aws:'");
+      }
+      tags.put(key, value);
+    }
+    return tags;
+  }
+
+  private static String tagText(JsonNode tag, String member, String path, int min, int max)
+      throws ApiError {
+    JsonNode v = tag.get(member);
+    if (v == null || v.isNull()) {
+      if (min == 0) {
+        return "";
+      }
+      throw ApiError.validation(
+          "1 validation error detected: Value null at '"
+              + path
+              + "' failed to satisfy constraint: Member must not be null");
+    }
+    String text = v.asText();
+    String problem =
+        text.length() < min
+            ? "Member must have length greater than or equal to " + min
+            : text.length() > max
+                ? "Member must have length less than or equal to " + max
+                : !TAG_TEXT.matcher(text).matches()
+                    ? "Member must satisfy regular expression pattern: " + TAG_TEXT.pattern()
+                    : null;
+    if (problem != null) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + text
+              + "' at '"
+              + path
+              + "' failed to satisfy constraint: "
+              + problem);
+    }
+    return text;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -390,25 +957,30 @@ final class Operations {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Pagination: tokens are opaque to clients; here they carry an offset.
+  // Pagination
 
-  private static String token(int offset) {
-    return Base64.getUrlEncoder()
-        .encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+  /** {@code maxResults}: 0 to 1000, where 0 (or none) means AWS's default of 100. */
+  private static int pageSize(Request r) throws ApiError {
+    int max = r.integer("maxResults", 100, 0, 1000);
+    return max == 0 ? 100 : max;
   }
 
-  private static int offset(String token) throws ApiError {
-    if (token == null) {
-      return 0;
+  private static <E extends Enum<E>> E enumValue(
+      Request r, String field, Class<E> type, String allowed) throws ApiError {
+    String value = r.optional(field);
+    if (value == null) {
+      return null;
     }
     try {
-      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (raw.startsWith("offset:")) {
-        return Integer.parseInt(raw.substring(7));
-      }
+      return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      // reported below
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + value
+              + "' at '"
+              + field
+              + "' failed to satisfy constraint: Member must satisfy enum value set: "
+              + allowed);
     }
-    throw ApiError.badRequest("InvalidToken", "Invalid Token: '" + token + "'");
   }
 }

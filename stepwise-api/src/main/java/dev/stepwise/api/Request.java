@@ -34,6 +34,23 @@ record Request(JsonNode body, @Nullable String startedBy) {
     return v.asText();
   }
 
+  /** An optional string with AWS's length constraint ({@code min}..{@code max} characters). */
+  @Nullable String optional(String field, int min, int max) throws ApiError {
+    String v = optional(field);
+    if (v != null && (v.length() < min || v.length() > max)) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + v
+              + "' at '"
+              + field
+              + "' failed to satisfy constraint: Member must have length "
+              + (v.length() < min
+                  ? "greater than or equal to " + min
+                  : "less than or equal to " + max));
+    }
+    return v;
+  }
+
   int integer(String field, int defaultValue, int min, int max) throws ApiError {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {

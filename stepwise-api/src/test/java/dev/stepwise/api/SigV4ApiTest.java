@@ -128,6 +128,49 @@ class SigV4ApiTest {
   }
 
   @Test
+  void activitiesAndTagsAreAuthorizedOnTheirOwnArns() throws Exception {
+    serve(Duration.ZERO);
+    try (SfnClient sfn = client("AKIDOPERATOR", SECRET)) {
+      SfnException activity =
+          catchThrowableOfType(SfnException.class, () -> sfn.createActivity(b -> b.name("work")));
+      assertThat(activity.awsErrorDetails().errorMessage())
+          .isEqualTo(
+              "User: arn:aws:iam::123456789012:role/Operator is not authorized to perform:"
+                  + " states:CreateActivity on resource:"
+                  + " arn:aws:states:us-east-1:123456789012:activity:work because no"
+                  + " identity-based policy allows the states:CreateActivity action");
+      String arn =
+          sfn.createStateMachine(
+                  b ->
+                      b.name("allowed")
+                          .roleArn("arn:aws:iam::123456789012:role/Operator")
+                          .definition(PASS))
+              .stateMachineArn();
+      sfn.tagResource(
+          b ->
+              b.resourceArn(arn)
+                  .tags(
+                      software.amazon.awssdk.services.sfn.model.Tag.builder()
+                          .key("k")
+                          .value("v")
+                          .build()));
+      assertThat(sfn.listTagsForResource(b -> b.resourceArn(arn)).tags()).hasSize(1);
+      SfnException tag =
+          catchThrowableOfType(
+              SfnException.class,
+              () ->
+                  sfn.listTagsForResource(
+                      b -> b.resourceArn("arn:aws:states:us-east-1:123456789012:activity:x")));
+      assertThat(tag.awsErrorDetails().errorMessage())
+          .isEqualTo(
+              "User: arn:aws:iam::123456789012:role/Operator is not authorized to perform:"
+                  + " states:ListTagsForResource on resource:"
+                  + " arn:aws:states:us-east-1:123456789012:activity:x because no"
+                  + " identity-based policy allows the states:ListTagsForResource action");
+    }
+  }
+
+  @Test
   void aWrongSecretIsAnInvalidSignature() throws Exception {
     serve(Duration.ZERO);
     try (SfnClient sfn = client("AKIDOPERATOR", "not-the-secret")) {

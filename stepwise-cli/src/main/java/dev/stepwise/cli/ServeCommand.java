@@ -5,8 +5,10 @@ import dev.stepwise.api.ApiServer;
 import dev.stepwise.engine.Arns;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
+import dev.stepwise.engine.activity.ActivityTasks;
 import dev.stepwise.engine.nested.NestedExecutions;
 import dev.stepwise.engine.nested.SfnSdkTasks;
+import dev.stepwise.engine.service.ResourceStore;
 import dev.stepwise.engine.service.StateMachineGuard;
 import dev.stepwise.engine.service.StateMachineStore;
 import dev.stepwise.engine.service.StepFunctionsService;
@@ -209,8 +211,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     dev.stepwise.integrations.lambda.LambdaTasks lambda =
         dev.stepwise.integrations.lambda.LambdaTasks.create(lambdaSettings);
+    RealTimeScheduler realTime = virtual == null ? new RealTimeScheduler(clock) : null;
+    dev.stepwise.engine.time.Scheduler scheduler = virtual != null ? virtual.scheduler() : realTime;
+    ActivityTasks activities = new ActivityTasks(clock, scheduler, executions);
     TaskDispatcher tasks =
         RoutingDispatcher.builder()
+            .route(ActivityTasks::serves, activities)
             .route(NestedExecutions::serves, nested)
             .route(SfnSdkTasks::serves, sfn)
             .http(http)
@@ -240,8 +246,6 @@ final class ServeCommand implements Callable<Integer> {
               region,
               account);
     }
-    RealTimeScheduler realTime = virtual == null ? new RealTimeScheduler(clock) : null;
-    dev.stepwise.engine.time.Scheduler scheduler = virtual != null ? virtual.scheduler() : realTime;
     Engine engine =
         new Engine(settings, clock, scheduler, integrations, executions, random.nextLong());
     StepFunctionsService service =
@@ -249,6 +253,8 @@ final class ServeCommand implements Callable<Integer> {
             engine,
             executions,
             machines,
+            sqlite != null ? sqlite : ResourceStore.NONE,
+            activities,
             clock,
             UUID::randomUUID,
             iamMode == IamMode.OFF

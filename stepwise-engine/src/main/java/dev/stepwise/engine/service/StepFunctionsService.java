@@ -2,11 +2,13 @@ package dev.stepwise.engine.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.engine.Arns;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionSpec;
 import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.activity.ActivityTasks;
 import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.nested.ExecutionNames;
 import dev.stepwise.engine.nested.ExecutionStarter;
@@ -22,9 +24,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +45,14 @@ public final class StepFunctionsService implements ExecutionStarter {
   /** AWS's limit on execution input, in UTF-8 bytes. */
   public static final int MAX_INPUT_BYTES = 262_144;
 
-  /** A state machine as DescribeStateMachine shows it. */
+  /**
+   * A state machine as DescribeStateMachine shows it.
+   *
+   * @param updateDate when it was last updated (its creation date until then)
+   * @param revisionId set by the first UpdateStateMachine, new with every change
+   * @param loggingConfiguration as given, or null for AWS's default (level OFF)
+   * @param tracingConfiguration as given, or null for AWS's default (disabled)
+   */
   public record StateMachineRecord(
       String arn,
       String name,
@@ -46,7 +60,58 @@ public final class StepFunctionsService implements ExecutionStarter {
       StateMachine model,
       MachineType type,
       String roleArn,
-      Instant creationDate) {}
+      Instant creationDate,
+      Instant updateDate,
+      @Nullable String revisionId,
+      @Nullable ObjectNode loggingConfiguration,
+      @Nullable ObjectNode tracingConfiguration) {
+
+    public StateMachineRecord(
+        String arn,
+        String name,
+        String definition,
+        StateMachine model,
+        MachineType type,
+        String roleArn,
+        Instant creationDate) {
+      this(
+          arn,
+          name,
+          definition,
+          model,
+          type,
+          roleArn,
+          creationDate,
+          creationDate,
+          null,
+          null,
+          null);
+    }
+  }
+
+  /**
+   * What UpdateStateMachine answers.
+   *
+   * @param revisionId null while the state machine has never been changed
+   * @param versionArn the version published with the update, or null
+   */
+  public record Update(
+      Instant updateDate, @Nullable String revisionId, @Nullable String versionArn) {}
+
+  /** A published version: its ARN and when it was created. */
+  public record Published(String versionArn, Instant creationDate) {}
+
+  /** AWS's quotas per state machine. */
+  public static final int MAX_VERSIONS = 1_000;
+
+  public static final int MAX_ALIASES = 100;
+
+  /** AWS's message when an alias, or a version it routes to, does not exist. */
+  private static final String NO_SUCH_RESOURCE =
+      "Request references a resource that does not exist.";
+
+  /** AWS's quota of tags per resource. */
+  public static final int MAX_TAGS = 50;
 
   private final Engine engine;
   private final ExecutionStore store;
@@ -57,6 +122,13 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final ConcurrentHashMap<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> testCases = new ConcurrentHashMap<>();
   private final StateMachineGuard guard;
+  private final ResourceStore resources;
+  private final @Nullable ActivityTasks activityTasks;
+  private final ConcurrentHashMap<String, ActivityRecord> activities = new ConcurrentHashMap<>();
+  private final HashMap<String, LinkedHashMap<String, String>> tags = new HashMap<>();
+  private final ConcurrentHashMap<String, StateMachineVersion> versions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, StateMachineAlias> aliases = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Long> lastVersions = new ConcurrentHashMap<>();
 
   /** How many levels below a top-level execution each open child runs (absent: top level). */
   private final ConcurrentHashMap<String, Integer> nestingDepth = new ConcurrentHashMap<>();
@@ -85,7 +157,25 @@ public final class StepFunctionsService implements ExecutionStarter {
       InstantSource clock,
       Supplier<UUID> ids,
       StateMachineGuard guard) {
+    this(engine, store, stateMachines, ResourceStore.NONE, null, clock, ids, guard);
+  }
+
+  /**
+   * @param activityTasks the engine's activity integration (GetActivityTask hands out its tasks),
+   *     or null when the engine runs none: activities can be created, but no task ever waits
+   */
+  public StepFunctionsService(
+      Engine engine,
+      ExecutionStore store,
+      StateMachineStore stateMachines,
+      ResourceStore resources,
+      @Nullable ActivityTasks activityTasks,
+      InstantSource clock,
+      Supplier<UUID> ids,
+      StateMachineGuard guard) {
     this.guard = guard;
+    this.resources = resources;
+    this.activityTasks = activityTasks;
     this.engine = engine;
     this.store = store;
     this.stateMachines = stateMachines;
@@ -93,6 +183,16 @@ public final class StepFunctionsService implements ExecutionStarter {
     this.arns = Arns.of(engine.settings());
     this.ids = ids;
     stateMachines.all().forEach(sm -> machines.put(sm.arn(), sm));
+    resources.tags().forEach((arn, t) -> tags.put(arn, new LinkedHashMap<>(t)));
+    resources.versions().forEach(v -> versions.put(v.arn(), v));
+    resources.aliases().forEach(a -> aliases.put(a.arn(), a));
+    lastVersions.putAll(resources.lastVersions());
+    for (ActivityRecord a : resources.activities()) {
+      activities.put(a.arn(), a);
+      if (activityTasks != null) {
+        activityTasks.register(a.arn());
+      }
+    }
   }
 
   public Arns arns() {
@@ -114,34 +214,176 @@ public final class StepFunctionsService implements ExecutionStarter {
   public StateMachineRecord createStateMachine(
       String name, String definition, @Nullable String roleArn, MachineType type)
       throws ServiceException {
+    return createStateMachine(name, definition, roleArn, type, null, null, Map.of());
+  }
+
+  /**
+   * CreateStateMachine. Idempotent as on AWS: the same name, definition, type, logging and tracing
+   * again return the existing state machine, whatever the role and tags say.
+   */
+  public StateMachineRecord createStateMachine(
+      String name,
+      String definition,
+      @Nullable String roleArn,
+      MachineType type,
+      @Nullable ObjectNode loggingConfiguration,
+      @Nullable ObjectNode tracingConfiguration,
+      Map<String, String> tags)
+      throws ServiceException {
     if (!ExecutionNames.valid(name)) {
       throw new ServiceException("InvalidName", "Invalid Name: '" + name + "'");
     }
     String role = roleArn == null ? arns.defaultRole() : roleArn;
-    if (!role.startsWith("arn:")) {
-      throw new ServiceException("InvalidArn", "Invalid Arn: '" + role + "'");
-    }
-    ParseResult parsed = new DefinitionParser(type).parse(definition);
-    if (!parsed.valid()) {
-      throw new ServiceException("InvalidDefinition", parsed.invalidDefinitionMessage());
-    }
+    checkRoleArn(role);
+    ParseResult parsed = parse(definition, type);
     guard.check(role, parsed.machine());
     String arn = arns.stateMachine(name);
+    checkTagCount(arn, tags.size());
+    Instant now = clock.instant();
     StateMachineRecord created =
         new StateMachineRecord(
-            arn, name, definition, parsed.machine(), type, role, clock.instant());
+            arn,
+            name,
+            definition,
+            parsed.machine(),
+            type,
+            role,
+            now,
+            now,
+            null,
+            loggingConfiguration,
+            tracingConfiguration);
     StateMachineRecord existing = machines.putIfAbsent(arn, created);
     if (existing == null) {
       stateMachines.save(created);
+      if (!tags.isEmpty()) {
+        saveTags(arn, new LinkedHashMap<>(tags));
+      }
       return created;
     }
     if (existing.definition().equals(definition)
         && existing.type() == type
-        && existing.roleArn().equals(role)) {
+        && Objects.equals(existing.loggingConfiguration(), loggingConfiguration)
+        && Objects.equals(existing.tracingConfiguration(), tracingConfiguration)) {
       return existing; // AWS: the same request again is idempotent
     }
     throw new ServiceException(
         "StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+  }
+
+  private static void checkRoleArn(String role) throws ServiceException {
+    if (!role.startsWith("arn:")) {
+      throw new ServiceException("InvalidArn", "Invalid Arn: '" + role + "'");
+    }
+  }
+
+  private static ParseResult parse(String definition, MachineType type) throws ServiceException {
+    ParseResult parsed = new DefinitionParser(type).parse(definition);
+    if (!parsed.valid()) {
+      throw new ServiceException("InvalidDefinition", parsed.invalidDefinitionMessage());
+    }
+    return parsed;
+  }
+
+  /**
+   * UpdateStateMachine: a new definition, role, logging or tracing configuration. Running
+   * executions keep what they started with. An update that changes nothing answers the current
+   * revision.
+   */
+  public Update updateStateMachine(
+      String arn,
+      @Nullable String definition,
+      @Nullable String roleArn,
+      @Nullable ObjectNode loggingConfiguration,
+      @Nullable ObjectNode tracingConfiguration)
+      throws ServiceException {
+    return updateStateMachine(
+        arn, definition, roleArn, loggingConfiguration, tracingConfiguration, false, null);
+  }
+
+  /**
+   * UpdateStateMachine, publishing the resulting revision as a version when {@code publish} (alone
+   * it publishes the current revision, or answers the version that already has it).
+   */
+  public Update updateStateMachine(
+      String arn,
+      @Nullable String definition,
+      @Nullable String roleArn,
+      @Nullable ObjectNode loggingConfiguration,
+      @Nullable ObjectNode tracingConfiguration,
+      boolean publish,
+      @Nullable String versionDescription)
+      throws ServiceException {
+    boolean changes =
+        definition != null
+            || roleArn != null
+            || loggingConfiguration != null
+            || tracingConfiguration != null;
+    if (!changes && !publish) {
+      throw new ServiceException(
+          "MissingRequiredParameter",
+          "Either the definition, the role ARN, the LoggingConfiguration, or the"
+              + " TracingConfiguration must be specified");
+    }
+    synchronized (machines) {
+      Update update =
+          changes
+              ? change(arn, definition, roleArn, loggingConfiguration, tracingConfiguration)
+              : new Update(
+                  describeStateMachine(arn).updateDate(),
+                  describeStateMachine(arn).revisionId(),
+                  null);
+      if (!publish) {
+        return update;
+      }
+      Published version = publishStateMachineVersion(arn, null, versionDescription);
+      return new Update(update.updateDate(), update.revisionId(), version.versionArn());
+    }
+  }
+
+  private Update change(
+      String arn,
+      @Nullable String definition,
+      @Nullable String roleArn,
+      @Nullable ObjectNode loggingConfiguration,
+      @Nullable ObjectNode tracingConfiguration)
+      throws ServiceException {
+    StateMachineRecord sm = describeStateMachine(arn);
+    if (roleArn != null) {
+      checkRoleArn(roleArn);
+    }
+    ParseResult parsed = definition == null ? null : parse(definition, sm.type());
+    String role = roleArn == null ? sm.roleArn() : roleArn;
+    StateMachine model = parsed == null ? sm.model() : parsed.machine();
+    guard.check(role, model);
+    String newDefinition = definition == null ? sm.definition() : definition;
+    ObjectNode logging =
+        loggingConfiguration == null ? sm.loggingConfiguration() : loggingConfiguration;
+    ObjectNode tracing =
+        tracingConfiguration == null ? sm.tracingConfiguration() : tracingConfiguration;
+    if (sm.revisionId() != null
+        && newDefinition.equals(sm.definition())
+        && role.equals(sm.roleArn())
+        && Objects.equals(logging, sm.loggingConfiguration())
+        && Objects.equals(tracing, sm.tracingConfiguration())) {
+      return new Update(sm.updateDate(), sm.revisionId(), null); // nothing changed
+    }
+    StateMachineRecord updated =
+        new StateMachineRecord(
+            sm.arn(),
+            sm.name(),
+            newDefinition,
+            model,
+            sm.type(),
+            role,
+            sm.creationDate(),
+            clock.instant(),
+            ids.get().toString(),
+            logging,
+            tracing);
+    machines.put(arn, updated);
+    stateMachines.save(updated);
+    return new Update(updated.updateDate(), updated.revisionId(), null);
   }
 
   public StateMachineRecord describeStateMachine(String arn) throws ServiceException {
@@ -162,8 +404,502 @@ public final class StepFunctionsService implements ExecutionStarter {
 
   public void deleteStateMachine(String arn) throws ServiceException {
     checkArn(arn, "stateMachine");
-    if (machines.remove(arn) != null) {
-      stateMachines.delete(arn);
+    synchronized (machines) {
+      if (machines.remove(arn) != null) {
+        stateMachines.delete(arn);
+        removeTags(arn);
+        // AWS: deleting a state machine deletes its versions and aliases.
+        for (StateMachineAlias a : List.copyOf(aliases.values())) {
+          if (a.stateMachineArn().equals(arn)) {
+            aliases.remove(a.arn());
+            resources.deleteAlias(a.arn());
+          }
+        }
+        for (StateMachineVersion v : List.copyOf(versions.values())) {
+          if (v.machine().arn().equals(arn)) {
+            versions.remove(v.arn());
+            resources.deleteVersion(v.arn());
+          }
+        }
+        if (lastVersions.remove(arn) != null) {
+          resources.saveLastVersion(arn, 0);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Versions
+
+  /**
+   * PublishStateMachineVersion: the state machine's current revision as a new version, numbered
+   * after every version it ever had; a revision already published answers its version.
+   *
+   * @param revisionId publish only if this is still the current revision (ConflictException)
+   */
+  public Published publishStateMachineVersion(
+      String arn, @Nullable String revisionId, @Nullable String description)
+      throws ServiceException {
+    synchronized (machines) {
+      StateMachineRecord sm = describeStateMachine(arn);
+      if (revisionId != null && !revisionId.equals(sm.revisionId())) {
+        throw new ServiceException(
+            "ConflictException",
+            "Failed to publish the State Machine version for revision "
+                + revisionId
+                + ". The current State Machine revision is "
+                + sm.revisionId()
+                + ".");
+      }
+      List<StateMachineVersion> published = versionsOf(sm.arn());
+      for (StateMachineVersion v : published) {
+        if (Objects.equals(v.machine().revisionId(), sm.revisionId())) {
+          return new Published(v.arn(), v.creationDate());
+        }
+      }
+      if (published.size() >= MAX_VERSIONS) {
+        // [INFER] AWS documents the quota and the error, not the message.
+        throw new ServiceException(
+            "ServiceQuotaExceededException",
+            "Service quota exceeded: a state machine can have at most "
+                + MAX_VERSIONS
+                + " versions: '"
+                + arn
+                + "'");
+      }
+      long number = lastVersions.getOrDefault(sm.arn(), 0L) + 1;
+      StateMachineVersion v =
+          new StateMachineVersion(
+              sm.arn() + ":" + number, number, sm, description, clock.instant());
+      versions.put(v.arn(), v);
+      lastVersions.put(sm.arn(), number);
+      resources.saveVersion(v);
+      resources.saveLastVersion(sm.arn(), number);
+      return new Published(v.arn(), v.creationDate());
+    }
+  }
+
+  /** The version with this ARN ({@code <stateMachineArn>:<number>}), if it exists. */
+  public Optional<StateMachineVersion> version(String versionArn) {
+    return Optional.ofNullable(versions.get(versionArn));
+  }
+
+  /** ListStateMachineVersions: newest first; none for a state machine that does not exist. */
+  public List<StateMachineVersion> listStateMachineVersions(String stateMachineArn)
+      throws ServiceException {
+    checkArn(stateMachineArn, "stateMachine");
+    return versionsOf(stateMachineArn);
+  }
+
+  private List<StateMachineVersion> versionsOf(String stateMachineArn) {
+    return versions.values().stream()
+        .filter(v -> v.machine().arn().equals(stateMachineArn))
+        .sorted(Comparator.comparingLong(StateMachineVersion::number).reversed())
+        .toList();
+  }
+
+  /** DeleteStateMachineVersion: no error when it does not exist; not while an alias uses it. */
+  public void deleteStateMachineVersion(String versionArn) throws ServiceException {
+    checkArn(versionArn, "stateMachine");
+    if (!isVersionArn(versionArn)) {
+      // [INFER] AWS lists ValidationException for this call; its text is not documented.
+      throw ServiceException.validation("Invalid State Machine Version Arn: '" + versionArn + "'");
+    }
+    synchronized (machines) {
+      List<String> using =
+          aliases.values().stream()
+              .filter(a -> routesTo(a, versionArn))
+              .sorted(Comparator.comparing(StateMachineAlias::creationDate))
+              .map(StateMachineAlias::name)
+              .toList();
+      if (!using.isEmpty()) {
+        throw new ServiceException(
+            "ConflictException",
+            "Version to be deleted must not be referenced by an alias. Current list of aliases"
+                + " referencing this version: ["
+                + String.join(", ", using)
+                + "]");
+      }
+      if (versions.remove(versionArn) != null) {
+        resources.deleteVersion(versionArn);
+      }
+    }
+  }
+
+  /** {@code ...:stateMachine:<name>:<number>}. */
+  private static boolean isVersionArn(String arn) {
+    String qualifier = qualifier(arn);
+    return qualifier != null
+        && !qualifier.isEmpty()
+        && qualifier.chars().allMatch(Character::isDigit);
+  }
+
+  /** What follows the state machine's name in a qualified ARN, or null. */
+  private static @Nullable String qualifier(String arn) {
+    String[] parts = arn.split(":", 8);
+    return parts.length == 8 ? parts[7] : null;
+  }
+
+  /** The unqualified state machine ARN of a version or alias ARN. */
+  private static String unqualified(String arn) {
+    String qualifier = qualifier(arn);
+    return qualifier == null ? arn : arn.substring(0, arn.length() - qualifier.length() - 1);
+  }
+
+  private static boolean routesTo(StateMachineAlias alias, String versionArn) {
+    return alias.routing().stream().anyMatch(r -> r.stateMachineVersionArn().equals(versionArn));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Aliases
+
+  /**
+   * CreateStateMachineAlias: {@code <stateMachineArn>:<name>}; the same request again answers the
+   * existing alias. The name's syntax is the API's to check.
+   */
+  public StateMachineAlias createStateMachineAlias(
+      String name, @Nullable String description, List<StateMachineAlias.Route> routing)
+      throws ServiceException {
+    String stateMachineArn = checkRouting(routing);
+    synchronized (machines) {
+      String arn = stateMachineArn + ":" + name;
+      StateMachineAlias existing = aliases.get(arn);
+      if (existing != null) {
+        if (Objects.equals(existing.description(), description)
+            && existing.routing().equals(routing)) {
+          return existing;
+        }
+        throw new ServiceException(
+            "ConflictException",
+            "Failed to create alias because an alias with the same name and a different routing"
+                + " configuration already exists.");
+      }
+      long count =
+          aliases.values().stream()
+              .filter(a -> a.stateMachineArn().equals(stateMachineArn))
+              .count();
+      if (count >= MAX_ALIASES) {
+        // [INFER] AWS documents the quota and the error, not the message.
+        throw new ServiceException(
+            "ServiceQuotaExceededException",
+            "Service quota exceeded: a state machine can have at most "
+                + MAX_ALIASES
+                + " aliases: '"
+                + stateMachineArn
+                + "'");
+      }
+      Instant now = clock.instant();
+      StateMachineAlias alias =
+          new StateMachineAlias(arn, stateMachineArn, name, description, routing, now, now);
+      aliases.put(arn, alias);
+      resources.saveAlias(alias);
+      return alias;
+    }
+  }
+
+  /**
+   * A routing configuration names distinct, existing versions of one state machine whose weights
+   * add up to 100.
+   *
+   * @return that state machine's ARN
+   */
+  private String checkRouting(List<StateMachineAlias.Route> routing) throws ServiceException {
+    List<String> arns =
+        routing.stream().map(StateMachineAlias.Route::stateMachineVersionArn).toList();
+    String received = "[" + String.join(", ", arns) + "]";
+    if (!arns.stream().allMatch(StepFunctionsService::isVersionArn)) {
+      throw ServiceException.validation(
+          "Routing configuration must contain state machine version ARNs. Received: " + received);
+    }
+    if (new java.util.HashSet<>(arns).size() != arns.size()) {
+      throw ServiceException.validation(
+          "Routing configuration must contain distinct state machine version ARNs. Received: "
+              + received);
+    }
+    if (routing.stream().mapToInt(StateMachineAlias.Route::weight).sum() != 100) {
+      throw ServiceException.validation(
+          "Sum of routing configuration weights must equal 100. Received: "
+              + routing.stream().map(r -> String.valueOf(r.weight())).toList());
+    }
+    String stateMachineArn = unqualified(arns.get(0));
+    if (!arns.stream().allMatch(a -> unqualified(a).equals(stateMachineArn))) {
+      // [INFER] AWS requires versions of one state machine; this text is Stepwise's.
+      throw ServiceException.validation(
+          "Routing configuration must contain versions of the same state machine. Received: "
+              + received);
+    }
+    for (String arn : arns) {
+      if (!versions.containsKey(arn)) {
+        throw new ServiceException("ResourceNotFound", NO_SUCH_RESOURCE, arn);
+      }
+    }
+    return stateMachineArn;
+  }
+
+  public StateMachineAlias describeStateMachineAlias(String aliasArn) throws ServiceException {
+    StateMachineAlias alias = aliases.get(aliasArn);
+    if (alias == null) {
+      checkArn(aliasArn, "stateMachine");
+      throw new ServiceException("ResourceNotFound", NO_SUCH_RESOURCE, aliasArn);
+    }
+    return alias;
+  }
+
+  /**
+   * UpdateStateMachineAlias: a new description and/or routing configuration.
+   *
+   * @return the update date
+   */
+  public Instant updateStateMachineAlias(
+      String aliasArn,
+      @Nullable String description,
+      @Nullable List<StateMachineAlias.Route> routing)
+      throws ServiceException {
+    synchronized (machines) {
+      StateMachineAlias alias = describeStateMachineAlias(aliasArn);
+      if (routing != null && !checkRouting(routing).equals(alias.stateMachineArn())) {
+        // [INFER] as for creation: the versions must be the alias's state machine's.
+        throw ServiceException.validation(
+            "Routing configuration must contain versions of the same state machine. Received: "
+                + routing.stream().map(StateMachineAlias.Route::stateMachineVersionArn).toList());
+      }
+      StateMachineAlias updated =
+          new StateMachineAlias(
+              alias.arn(),
+              alias.stateMachineArn(),
+              alias.name(),
+              description == null ? alias.description() : description,
+              routing == null ? alias.routing() : routing,
+              alias.creationDate(),
+              clock.instant());
+      aliases.put(aliasArn, updated);
+      resources.saveAlias(updated);
+      return updated.updateDate();
+    }
+  }
+
+  /** DeleteStateMachineAlias: no error when it does not exist. */
+  public void deleteStateMachineAlias(String aliasArn) throws ServiceException {
+    checkArn(aliasArn, "stateMachine");
+    synchronized (machines) {
+      if (aliases.remove(aliasArn) != null) {
+        resources.deleteAlias(aliasArn);
+      }
+    }
+  }
+
+  /**
+   * ListStateMachineAliases of a state machine, or of one version (the aliases routing to it), in
+   * the order they were created.
+   */
+  public List<StateMachineAlias> listStateMachineAliases(String arn) throws ServiceException {
+    java.util.function.Predicate<StateMachineAlias> listed;
+    if (isVersionArn(arn)) {
+      if (!versions.containsKey(arn)) {
+        checkArn(arn, "stateMachine");
+        throw new ServiceException("ResourceNotFound", NO_SUCH_RESOURCE, arn);
+      }
+      listed = a -> routesTo(a, arn);
+    } else {
+      describeStateMachine(arn);
+      listed = a -> a.stateMachineArn().equals(arn);
+    }
+    return aliases.values().stream()
+        .filter(listed)
+        .sorted(
+            Comparator.comparing(StateMachineAlias::creationDate)
+                .thenComparing(StateMachineAlias::name))
+        .toList();
+  }
+
+  /** What StartExecution runs for an ARN: the state machine, a version, or an alias's pick. */
+  private record Target(
+      StateMachineRecord machine, @Nullable String versionArn, @Nullable String aliasArn) {}
+
+  private Target target(String arn) throws ServiceException {
+    StateMachineRecord sm = machines.get(arn);
+    if (sm != null) {
+      return new Target(sm, null, null);
+    }
+    StateMachineVersion version = versions.get(arn);
+    if (version != null) {
+      return new Target(version.machine(), version.arn(), null);
+    }
+    StateMachineAlias alias = aliases.get(arn);
+    if (alias != null) {
+      // A version by weight: the first route takes picks below its weight.
+      int pick = (int) Math.floorMod(ids.get().getLeastSignificantBits(), 100L);
+      StateMachineAlias.Route chosen = alias.routing().get(alias.routing().size() - 1);
+      int bound = 0;
+      for (StateMachineAlias.Route r : alias.routing()) {
+        bound += r.weight();
+        if (pick < bound) {
+          chosen = r;
+          break;
+        }
+      }
+      StateMachineVersion v = versions.get(chosen.stateMachineVersionArn());
+      if (v != null) {
+        return new Target(v.machine(), v.arn(), alias.arn());
+      }
+    }
+    return new Target(describeStateMachine(arn), null, null);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Activities
+
+  public ActivityRecord createActivity(String name) throws ServiceException {
+    return createActivity(name, Map.of());
+  }
+
+  /**
+   * CreateActivity: idempotent by name (AWS returns the existing activity unchanged, ignoring the
+   * tags).
+   */
+  public ActivityRecord createActivity(String name, Map<String, String> tags)
+      throws ServiceException {
+    if (!ExecutionNames.valid(name)) {
+      throw new ServiceException("InvalidName", "Invalid Name: '" + name + "'");
+    }
+    String arn = arns.activity(name);
+    checkTagCount(arn, tags.size());
+    ActivityRecord created = new ActivityRecord(arn, name, clock.instant());
+    ActivityRecord existing = activities.putIfAbsent(arn, created);
+    if (existing != null) {
+      return existing;
+    }
+    resources.saveActivity(created);
+    if (!tags.isEmpty()) {
+      saveTags(arn, new LinkedHashMap<>(tags));
+    }
+    if (activityTasks != null) {
+      activityTasks.register(arn);
+    }
+    return created;
+  }
+
+  public ActivityRecord describeActivity(String arn) throws ServiceException {
+    ActivityRecord a = activities.get(arn);
+    if (a == null) {
+      checkArn(arn, "activity");
+      throw new ServiceException("ActivityDoesNotExist", "Activity Does Not Exist: '" + arn + "'");
+    }
+    return a;
+  }
+
+  /** DeleteActivity: no error when it does not exist (AWS answers {@code {}}). */
+  public void deleteActivity(String arn) throws ServiceException {
+    checkArn(arn, "activity");
+    if (activities.remove(arn) != null) {
+      resources.deleteActivity(arn);
+      removeTags(arn);
+      if (activityTasks != null) {
+        activityTasks.unregister(arn);
+      }
+    }
+  }
+
+  public List<ActivityRecord> listActivities() {
+    return activities.values().stream().sorted(Comparator.comparing(ActivityRecord::name)).toList();
+  }
+
+  /**
+   * GetActivityTask: completes with a task of the activity, or empty when none came within the long
+   * poll (60 seconds).
+   */
+  public CompletableFuture<Optional<ActivityTasks.ActivityTask>> getActivityTask(
+      String activityArn, @Nullable String workerName) throws ServiceException {
+    describeActivity(activityArn);
+    if (activityTasks == null) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    CompletableFuture<Optional<ActivityTasks.ActivityTask>> task =
+        activityTasks.poll(activityArn, workerName);
+    if (task == null) {
+      throw new ServiceException(
+          "ActivityWorkerLimitExceeded",
+          "The maximum number of workers concurrently polling for activity tasks has been"
+              + " reached.");
+    }
+    return task;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tags (state machines and activities)
+
+  /** TagResource: adds the tags, replacing the values of keys already there. */
+  public void tagResource(String resourceArn, Map<String, String> add) throws ServiceException {
+    checkTaggable(resourceArn);
+    synchronized (tags) {
+      LinkedHashMap<String, String> merged =
+          new LinkedHashMap<>(tags.getOrDefault(resourceArn, new LinkedHashMap<>()));
+      merged.putAll(add);
+      checkTagCount(resourceArn, merged.size());
+      saveTags(resourceArn, merged);
+    }
+  }
+
+  /** UntagResource: keys that are not there are ignored. */
+  public void untagResource(String resourceArn, List<String> keys) throws ServiceException {
+    checkTaggable(resourceArn);
+    synchronized (tags) {
+      LinkedHashMap<String, String> left =
+          new LinkedHashMap<>(tags.getOrDefault(resourceArn, new LinkedHashMap<>()));
+      keys.forEach(left::remove);
+      saveTags(resourceArn, left);
+    }
+  }
+
+  /** ListTagsForResource, in the order the keys were first added. */
+  public Map<String, String> listTags(String resourceArn) throws ServiceException {
+    checkTaggable(resourceArn);
+    synchronized (tags) {
+      return java.util.Collections.unmodifiableMap(
+          new LinkedHashMap<>(tags.getOrDefault(resourceArn, new LinkedHashMap<>())));
+    }
+  }
+
+  /** Only state machines and activities carry tags (not versions, aliases or executions). */
+  private void checkTaggable(String resourceArn) throws ServiceException {
+    if (machines.containsKey(resourceArn) || activities.containsKey(resourceArn)) {
+      return;
+    }
+    String[] parts = resourceArn.split(":", 7);
+    if (parts.length < 7 || !parts[0].equals("arn") || !parts[2].equals("states")) {
+      throw new ServiceException(
+          "InvalidArn", "Invalid Arn: 'Invalid ARN prefix: " + resourceArn + "'");
+    }
+    throw new ServiceException(
+        "ResourceNotFound", "Resource not found: '" + resourceArn + "'", resourceArn);
+  }
+
+  private static void checkTagCount(String resourceArn, int count) throws ServiceException {
+    if (count > MAX_TAGS) {
+      // [INFER] AWS documents the error and its resourceName member, not its message.
+      throw new ServiceException(
+          "TooManyTags",
+          "Too many tags: a resource can have at most " + MAX_TAGS + " tags: '" + resourceArn + "'",
+          resourceArn);
+    }
+  }
+
+  private void saveTags(String resourceArn, LinkedHashMap<String, String> resourceTags) {
+    synchronized (tags) {
+      if (resourceTags.isEmpty()) {
+        tags.remove(resourceArn);
+      } else {
+        tags.put(resourceArn, resourceTags);
+      }
+      resources.saveTags(resourceArn, resourceTags);
+    }
+  }
+
+  private void removeTags(String resourceArn) {
+    synchronized (tags) {
+      if (tags.remove(resourceArn) != null) {
+        resources.saveTags(resourceArn, Map.of());
+      }
     }
   }
 
@@ -187,8 +923,8 @@ public final class StepFunctionsService implements ExecutionStarter {
     // Step Functions Local's mock test cases: StartExecution on "<stateMachineArn>#<TestCase>".
     int hash = stateMachineArn.indexOf('#');
     String testCase = hash < 0 ? null : stateMachineArn.substring(hash + 1);
-    StateMachineRecord sm =
-        describeStateMachine(hash < 0 ? stateMachineArn : stateMachineArn.substring(0, hash));
+    Target target = target(hash < 0 ? stateMachineArn : stateMachineArn.substring(0, hash));
+    StateMachineRecord sm = target.machine();
     String executionName = name == null ? ids.get().toString() : name;
     if (!ExecutionNames.valid(executionName)) {
       throw new ServiceException("InvalidName", "Invalid Name: '" + executionName + "'");
@@ -251,8 +987,8 @@ public final class StepFunctionsService implements ExecutionStarter {
             json,
             sm.roleArn(),
             clock.instant(),
-            null,
-            null,
+            target.versionArn(),
+            target.aliasArn(),
             history);
     if (testCase != null) {
       testCases.put(executionArn, testCase);
@@ -308,7 +1044,7 @@ public final class StepFunctionsService implements ExecutionStarter {
 
   @Override
   public String executionArn(String stateMachineArn, String name) {
-    StateMachineRecord sm = machines.get(stateMachineArn);
+    StateMachineRecord sm = machines.get(unqualified(stateMachineArn));
     return sm == null ? "" : arns.execution(sm.name(), name);
   }
 
@@ -352,16 +1088,51 @@ public final class StepFunctionsService implements ExecutionStarter {
     return store.history(executionArn);
   }
 
+  /**
+   * ListExecutions, of a state machine, or of a version or alias of it (the executions started
+   * through that ARN).
+   */
   public List<ExecutionRecord> listExecutions(ExecutionQuery query) throws ServiceException {
-    if (query.stateMachineArn() != null) {
-      StateMachineRecord sm = describeStateMachine(query.stateMachineArn());
-      if (sm.type() == MachineType.EXPRESS) {
-        throw new ServiceException(
-            "StateMachineTypeNotSupported",
-            "This operation is not supported by this type of state machine");
-      }
+    String arn = query.stateMachineArn();
+    if (arn == null) {
+      return store.list(query);
     }
-    return store.list(query);
+    StateMachineVersion version = versions.get(arn);
+    StateMachineAlias alias = aliases.get(arn);
+    String base =
+        version != null ? version.machine().arn() : alias != null ? alias.stateMachineArn() : arn;
+    StateMachineRecord sm = describeStateMachine(base);
+    if (sm.type() == MachineType.EXPRESS) {
+      throw new ServiceException(
+          "StateMachineTypeNotSupported",
+          "This operation is not supported by this type of state machine");
+    }
+    if (version == null && alias == null) {
+      return store.list(query);
+    }
+    java.util.function.Predicate<ExecutionRecord> through =
+        version != null
+            ? r -> arn.equals(r.spec().stateMachineVersionArn())
+            : r -> arn.equals(r.spec().stateMachineAliasArn());
+    // The store filters by state machine; the version or alias is filtered here, batch by batch.
+    List<ExecutionRecord> out = new java.util.ArrayList<>();
+    ExecutionQuery.Position after = query.after();
+    int batch = Math.max(query.limit(), 100);
+    while (out.size() < query.limit()) {
+      List<ExecutionRecord> page =
+          store.list(new ExecutionQuery(base, query.status(), batch, after, query.startedBy()));
+      for (ExecutionRecord r : page) {
+        if (through.test(r) && out.size() < query.limit()) {
+          out.add(r);
+        }
+      }
+      if (page.size() < batch) {
+        break;
+      }
+      ExecutionRecord last = page.get(page.size() - 1);
+      after = new ExecutionQuery.Position(last.spec().startTime(), last.spec().executionArn());
+    }
+    return out;
   }
 
   /**

@@ -1,0 +1,84 @@
+package dev.stepwise.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Pagination tokens, opaque to clients. Each names where the next page starts (the last item's
+ * position, so items added or removed between calls neither repeat nor go missing), the request it
+ * continues (a token given with other arguments is invalid, as AWS asks callers to keep them
+ * unchanged), and when it was issued (AWS's tokens expire after 24 hours).
+ */
+final class PageTokens {
+  static final Duration LIFETIME = Duration.ofHours(24);
+
+  private final InstantSource clock;
+
+  PageTokens(InstantSource clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * @param request what identifies the request: the operation and every argument but the token
+   * @param position where the next page starts
+   */
+  String issue(String request, String position) {
+    String raw = fingerprint(request) + "\n" + clock.instant().toEpochMilli() + "\n" + position;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The position a token continues from, or null for the first page.
+   *
+   * @throws ApiError InvalidToken for a token that is malformed, expired, or from another request
+   */
+  String position(String request, String token) throws ApiError {
+    if (token == null) {
+      return null;
+    }
+    String[] parts;
+    try {
+      parts =
+          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 3);
+    } catch (IllegalArgumentException e) {
+      throw invalid(token);
+    }
+    if (parts.length != 3 || !parts[0].equals(fingerprint(request))) {
+      throw invalid(token);
+    }
+    long issued;
+    try {
+      issued = Long.parseLong(parts[1]);
+    } catch (NumberFormatException e) {
+      throw invalid(token);
+    }
+    if (Instant.ofEpochMilli(issued).plus(LIFETIME).isBefore(clock.instant())) {
+      throw invalid(token);
+    }
+    return parts[2];
+  }
+
+  private static ApiError invalid(String token) {
+    // [INFER] AWS documents InvalidToken (400), not its message; the text follows its other
+    // "Invalid <thing>: '<value>'" messages.
+    return ApiError.badRequest("InvalidToken", "Invalid Token: '" + token + "'");
+  }
+
+  private static String fingerprint(String request) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}
