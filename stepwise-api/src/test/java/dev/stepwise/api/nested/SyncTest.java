@@ -32,6 +32,11 @@ class SyncTest {
     server.close();
   }
 
+  private com.fasterxml.jackson.databind.JsonNode output(String executionArn) {
+    return dev.stepwise.language.json.Json.parseTrusted(
+        server.describe(executionArn).path("output").asText());
+  }
+
   private String run(String child, String childInput, String name) {
     String parent = server.create("parent", Machines.parent(".sync"));
     return server.start(parent, "p1", Machines.input(SM + child, childInput, name));
@@ -445,6 +450,78 @@ class SyncTest {
         "redriveCount":0,
         "redriveStatus":"NOT_REDRIVABLE",
         "redriveStatusReason":"Execution is SUCCEEDED and cannot be redriven"
+        }""");
+  }
+
+  @Test
+  void aVersionOrAnAliasCanBeTheTarget() {
+    String version =
+        server
+            .sfn
+            .createStateMachine(
+                b ->
+                    b.name("child")
+                        .roleArn(NestedServer.ROLE)
+                        .definition(Machines.PASS)
+                        .publish(true))
+            .stateMachineVersionArn();
+    String alias =
+        server
+            .sfn
+            .createStateMachineAlias(
+                b ->
+                    b.name("live")
+                        .routingConfiguration(
+                            software.amazon.awssdk.services.sfn.model.RoutingConfigurationListItem
+                                .builder()
+                                .stateMachineVersionArn(version)
+                                .weight(100)
+                                .build()))
+            .stateMachineAliasArn();
+    String parent = server.create("parent", Machines.parent(".sync:2"));
+    String byVersion = server.start(parent, "p1", Machines.input(version, "{}", "v"));
+    String byAlias = server.start(parent, "p2", Machines.input(alias, "{}", "a"));
+
+    server.awaitClosed(byVersion);
+    server.awaitClosed(byAlias);
+    assertJson(
+        output(byVersion),
+        """
+        {
+        "ExecutionArn":"arn:aws:states:us-east-1:123456789012:execution:child:v",
+        "Input":{},
+        "InputDetails":{"Included":true},
+        "Name":"v",
+        "Output":{"Arg1":"argument1"},
+        "OutputDetails":{"Included":true},
+        "RedriveCount":0,
+        "RedriveStatus":"NOT_REDRIVABLE",
+        "RedriveStatusReason":"Execution is SUCCEEDED and cannot be redriven",
+        "StartDate":1767225600000,
+        "StateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:child",
+        "StateMachineVersionArn":"arn:aws:states:us-east-1:123456789012:stateMachine:child:1",
+        "Status":"SUCCEEDED",
+        "StopDate":1767225600000
+        }""");
+    assertJson(
+        output(byAlias),
+        """
+        {
+        "ExecutionArn":"arn:aws:states:us-east-1:123456789012:execution:child:a",
+        "Input":{},
+        "InputDetails":{"Included":true},
+        "Name":"a",
+        "Output":{"Arg1":"argument1"},
+        "OutputDetails":{"Included":true},
+        "RedriveCount":0,
+        "RedriveStatus":"NOT_REDRIVABLE",
+        "RedriveStatusReason":"Execution is SUCCEEDED and cannot be redriven",
+        "StartDate":1767225600000,
+        "StateMachineAliasArn":"arn:aws:states:us-east-1:123456789012:stateMachine:child:live",
+        "StateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:child",
+        "StateMachineVersionArn":"arn:aws:states:us-east-1:123456789012:stateMachine:child:1",
+        "Status":"SUCCEEDED",
+        "StopDate":1767225600000
         }""");
   }
 }
