@@ -249,6 +249,27 @@ class ActivityApiTest {
   }
 
   @Test
+  void aTaskNoWorkerTakesTimesOutAfterItsTimeoutSeconds() {
+    String activity = createActivity("resize");
+    String sm = server.create("images", machineOn(activity, ",\"TimeoutSeconds\":5"));
+    String exec = server.start(sm, "run-1", "{}");
+    TestServer.await(
+        "the task is queued", () -> server.activities.waitingTasks(activity).size() == 1);
+    server.advance(Duration.ofSeconds(5));
+
+    assertThat(server.awaitClosed(exec).error()).isEqualTo("States.Timeout");
+    assertThat(server.history(exec).findValues("type").stream().map(JsonNode::asText))
+        .containsExactly(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "ActivityScheduled",
+            "ActivityTimedOut",
+            "ExecutionFailed");
+    TestServer.await(
+        "the task is withdrawn", () -> server.activities.waitingTasks(activity).isEmpty());
+  }
+
+  @Test
   void aPollWithNothingToDoAnswersEmptyAfterSixtySeconds() {
     String activity = createActivity("idle");
     CompletableFuture<JsonNode> poll =

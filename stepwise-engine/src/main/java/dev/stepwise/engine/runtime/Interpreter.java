@@ -600,6 +600,10 @@ public final class Interpreter {
     effects.add(new Effect.DispatchTask(run.request));
     if (resource.family() != Resource.Family.ACTIVITY) {
       markStarted(f, run, null);
+    } else if (run.timeoutSeconds != null) {
+      // An activity task's TimeoutSeconds also counts the time it waits for a worker.
+      run.timeoutTimer =
+          scheduleTimer(f, run, Timer.Kind.TASK_TIMEOUT, now.plusSeconds(run.timeoutSeconds));
     }
   }
 
@@ -630,7 +634,7 @@ public final class Interpreter {
                 return d;
               });
     }
-    if (run.timeoutSeconds != null) {
+    if (run.timeoutSeconds != null && run.timeoutTimer < 0) {
       run.timeoutTimer =
           scheduleTimer(f, run, Timer.Kind.TASK_TIMEOUT, now.plusSeconds(run.timeoutSeconds));
     }
