@@ -8,10 +8,6 @@ import dev.stepwise.engine.store.ExecutionQuery;
 import dev.stepwise.engine.time.RealTimeScheduler;
 import dev.stepwise.language.parse.MachineType;
 import dev.stepwise.store.sqlite.SqliteStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -22,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * StartExecution over HTTP on loopback: the server as {@code serve} runs it (JDK HTTP server,
  * SQLite store, group commit; a StartExecution answers once the execution's first step is durable),
- * {@code clients} threads each with its own keep-alive connection, each call starting a 3-Pass
- * STANDARD execution. Every execution must then have succeeded.
+ * {@code clients} threads each with its own keep-alive connection (a minimal client, as wrk is),
+ * each call starting a 3-Pass STANDARD execution. Every execution must then have succeeded.
  *
  * <p>Usage: {@code HttpStartExecutions [executions=20000] [clients=32]}
  */
@@ -46,7 +42,6 @@ public final class HttpStartExecutions {
       String arn =
           service.createStateMachine("three", THREE_PASSES, null, MachineType.STANDARD).arn();
       try (ApiServer api = ApiServer.start("127.0.0.1", 0, service)) {
-        URI endpoint = URI.create("http://127.0.0.1:" + api.port() + "/");
         for (int round = 0; round < 2; round++) { // the first round warms up
           AtomicInteger next = new AtomicInteger();
           String prefix = "r" + round + "-";
@@ -54,7 +49,7 @@ public final class HttpStartExecutions {
           long t0 = System.nanoTime();
           for (int c = 0; c < clients; c++) {
             threads.add(
-                Thread.ofPlatform().start(() -> client(endpoint, arn, prefix, next, executions)));
+                Thread.ofPlatform().start(() -> client(api.port(), arn, prefix, next, executions)));
           }
           for (Thread t : threads) {
             t.join();
@@ -83,30 +78,25 @@ public final class HttpStartExecutions {
   }
 
   private static void client(
-      URI endpoint, String arn, String prefix, AtomicInteger next, int executions) {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    int i;
-    while ((i = next.getAndIncrement()) < executions) {
-      String body =
-          "{\"stateMachineArn\":\"" + arn + "\",\"name\":\"" + prefix + i + "\",\"input\":\"{}\"}";
-      try {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(endpoint)
-                    .header("Content-Type", "application/x-amz-json-1.0")
-                    .header("X-Amz-Target", "AWSStepFunctions.StartExecution")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-          throw new IllegalStateException("StartExecution answered " + r.statusCode() + r.body());
+      int port, String arn, String prefix, AtomicInteger next, int executions) {
+    try (LoopbackClient http = new LoopbackClient(port)) {
+      int i;
+      while ((i = next.getAndIncrement()) < executions) {
+        LoopbackClient.Response r =
+            http.call(
+                "StartExecution",
+                "{\"stateMachineArn\":\""
+                    + arn
+                    + "\",\"name\":\""
+                    + prefix
+                    + i
+                    + "\",\"input\":\"{}\"}");
+        if (r.status() != 200) {
+          throw new IllegalStateException("StartExecution answered " + r.status() + r.body());
         }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

@@ -73,6 +73,16 @@ public final class SqliteStore
   private final Path dataDir;
   private final Connection writer;
   private final Connection reader;
+
+  /**
+   * Connections for {@link #find}, the lookup every StartExecution makes: WAL lets them read side
+   * by side (and beside the writer) where one shared connection made callers queue.
+   */
+  private final BlockingQueue<Lookup> lookups;
+
+  private record Lookup(Connection connection, PreparedStatement find) {}
+
+  private static final int LOOKUPS = 4;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -81,10 +91,16 @@ public final class SqliteStore
   private volatile boolean closing;
 
   private SqliteStore(
-      Path dataDir, Connection writer, Connection reader, FileChannel lockChannel, FileLock lock) {
+      Path dataDir,
+      Connection writer,
+      Connection reader,
+      List<Lookup> lookups,
+      FileChannel lockChannel,
+      FileLock lock) {
     this.dataDir = dataDir;
     this.writer = writer;
     this.reader = reader;
+    this.lookups = new java.util.concurrent.ArrayBlockingQueue<>(lookups.size(), false, lookups);
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.writerThread =
@@ -133,7 +149,12 @@ public final class SqliteStore
       Connection writer = connect(url);
       writer.setAutoCommit(false);
       Connection reader = connect(url);
-      return new SqliteStore(dir, writer, reader, channel, lock);
+      List<Lookup> lookups = new ArrayList<>();
+      for (int i = 0; i < LOOKUPS; i++) {
+        Connection c = connect(url);
+        lookups.add(new Lookup(c, c.prepareStatement(SELECT_EXECUTION + "WHERE arn = ?")));
+      }
+      return new SqliteStore(dir, writer, reader, lookups, channel, lock);
     } catch (RuntimeException | SQLException e) {
       closeQuietly(channel);
       throw new StoreUnavailableException(
@@ -352,8 +373,16 @@ public final class SqliteStore
   }
 
   @Override
-  public synchronized Optional<ExecutionRecord> find(String executionArn) {
-    try (PreparedStatement st = reader.prepareStatement(SELECT_EXECUTION + "WHERE arn = ?")) {
+  public Optional<ExecutionRecord> find(String executionArn) {
+    Lookup lookup;
+    try {
+      lookup = lookups.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + executionArn, e);
+    }
+    try {
+      PreparedStatement st = lookup.find();
       st.setString(1, executionArn);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(record(rs)) : Optional.empty();
@@ -361,6 +390,8 @@ public final class SqliteStore
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read execution " + executionArn + ": " + rootMessage(e), e);
+    } finally {
+      lookups.add(lookup);
     }
   }
 
@@ -901,6 +932,7 @@ public final class SqliteStore
     }
     closeQuietly(writer);
     closeQuietly(reader);
+    lookups.forEach(l -> closeQuietly(l.connection()));
     closeQuietly(lock);
     closeQuietly(lockChannel);
   }
