@@ -720,15 +720,16 @@ final class Operations {
 
   /** includeExecutionData=false: inputs and outputs are left out of every details object. */
   private static void withoutData(ObjectNode event) {
-    event.properties().stream()
-        .map(Map.Entry::getValue)
-        .filter(JsonNode::isObject)
-        .map(ObjectNode.class::cast)
-        .forEach(
-            d -> {
-              d.remove(List.of("input", "output", "parameters"));
-              d.remove(List.of("inputDetails", "outputDetails"));
-            });
+    for (Map.Entry<String, JsonNode> e : List.copyOf(event.properties())) {
+      String name = e.getKey();
+      if (e.getValue() instanceof ObjectNode stored) {
+        // The details object is the stored event's own: trim a copy.
+        ObjectNode d = stored.deepCopy();
+        d.remove(List.of("input", "output", "parameters"));
+        d.remove(List.of("inputDetails", "outputDetails"));
+        event.set(name, d);
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -278,4 +278,19 @@ class SdkApiTest {
         .isEqualTo(
             "{\"orders\":[1,2],\"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID\":\"" + exec + "\"}");
   }
+
+  @Test
+  void historyWithoutExecutionDataLeavesTheStoredHistoryWhole() throws Exception {
+    String smArn = createPassMachine("data", "STANDARD");
+    String exec =
+        sfn.startExecution(b -> b.stateMachineArn(smArn).name("d1").input("{\"x\":1}"))
+            .executionArn();
+    awaitClosed(exec);
+
+    var trimmed =
+        sfn.getExecutionHistory(b -> b.executionArn(exec).includeExecutionData(false)).events();
+    assertThat(trimmed.get(0).executionStartedEventDetails().input()).isNull();
+    var whole = sfn.getExecutionHistory(b -> b.executionArn(exec)).events();
+    assertThat(whole.get(0).executionStartedEventDetails().input()).isEqualTo("{\"x\":1}");
+  }
 }

@@ -237,7 +237,7 @@ public final class Interpreter {
   private ObjectNode executionStartedDetails() {
     ObjectNode d = Json.NODES.objectNode();
     d.put("input", text(spec.input()));
-    d.putObject("inputDetails").put("truncated", false);
+    d.set("inputDetails", NOT_TRUNCATED);
     d.put("roleArn", spec.roleArn());
     if (spec.stateMachineAliasArn() != null) {
       d.put("stateMachineAliasArn", spec.stateMachineAliasArn());
@@ -1730,6 +1730,9 @@ public final class Interpreter {
     };
   }
 
+  /** {@code {"truncated": false}}, shared by every event (history nodes are never changed). */
+  private static final ObjectNode NOT_TRUNCATED = Json.NODES.objectNode().put("truncated", false);
+
   private static ObjectNode nameDetails(String name) {
     ObjectNode d = Json.NODES.objectNode();
     d.put("name", name);
@@ -1740,11 +1743,11 @@ public final class Interpreter {
       String name, String outputText, @Nullable Map<String, JsonNode> assigned) {
     ObjectNode d = nameDetails(name);
     d.put("output", outputText);
-    d.putObject("outputDetails").put("truncated", false);
+    d.set("outputDetails", NOT_TRUNCATED);
     if (assigned != null) {
       ObjectNode vars = d.putObject("assignedVariables");
       assigned.forEach((k, v) -> vars.put(k, Json.write(v)));
-      d.putObject("assignedVariablesDetails").put("truncated", false);
+      d.set("assignedVariablesDetails", NOT_TRUNCATED);
     }
     return d;
   }
@@ -1766,7 +1769,7 @@ public final class Interpreter {
 
   private ObjectNode payloadDetails(ObjectNode d, String field, JsonNode payload) {
     d.put(field, text(payload));
-    d.putObject(field + "Details").put("truncated", false);
+    d.set(field.equals("input") ? "inputDetails" : field + "Details", NOT_TRUNCATED);
     return d;
   }
 
