@@ -47,23 +47,40 @@ public final class LambdaTasks implements TaskDispatcher, AutoCloseable {
   /** Lambda runs a function for up to 15 minutes; the socket waits a little longer. */
   private static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(16);
 
-  private final LambdaClient client;
+  /** Made on the first invocation: building an SDK client costs a third of a second. */
+  private final java.util.function.Supplier<LambdaClient> factory;
+
+  private volatile @org.jspecify.annotations.Nullable LambdaClient client;
   private final boolean ownsClient;
   private final VirtualThreadTasks tasks = new VirtualThreadTasks("lambda-task");
 
   /** Invokes through {@code client}, which the caller keeps and closes. */
   public LambdaTasks(LambdaClient client) {
-    this(client, false);
+    this(() -> client, false);
   }
 
-  private LambdaTasks(LambdaClient client, boolean ownsClient) {
-    this.client = client;
+  private LambdaTasks(java.util.function.Supplier<LambdaClient> factory, boolean ownsClient) {
+    this.factory = factory;
     this.ownsClient = ownsClient;
+  }
+
+  private LambdaClient client() {
+    LambdaClient c = client;
+    if (c == null) {
+      synchronized (this) {
+        c = client;
+        if (c == null) {
+          c = factory.get();
+          client = c;
+        }
+      }
+    }
+    return c;
   }
 
   /** Invokes through a client of its own for these settings. */
   public static LambdaTasks create(LambdaSettings settings) {
-    return new LambdaTasks(newClient(settings), true);
+    return new LambdaTasks(() -> newClient(settings), true);
   }
 
   /**
@@ -115,8 +132,9 @@ public final class LambdaTasks implements TaskDispatcher, AutoCloseable {
 
   @Override
   public void close() {
-    if (ownsClient) {
-      client.close();
+    LambdaClient c = client;
+    if (ownsClient && c != null) {
+      c.close();
     }
   }
 
@@ -142,7 +160,7 @@ public final class LambdaTasks implements TaskDispatcher, AutoCloseable {
     }
     InvokeResponse response;
     try {
-      response = client.invoke(invoke.build());
+      response = client().invoke(invoke.build());
     } catch (AwsServiceException e) {
       throw serviceError(e);
     } catch (AbortedException e) {
