@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.language.json.Json;
+import dev.stepwise.security.SecurityFile;
 import dev.stepwise.security.policy.MalformedPolicyDocumentException;
 import dev.stepwise.security.policy.Policy;
 import java.io.IOException;
@@ -59,25 +60,14 @@ public final class Roles {
    *     element at fault
    */
   public static Roles parse(String configJson) {
-    try {
-      return fromJson(Json.parse(configJson));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "The configuration is not valid JSON: " + e.getOriginalMessage());
-    }
+    return fromJson(SecurityFile.parse(configJson));
   }
 
   /** Reads the {@code Roles} section of a configuration document; none when it is absent. */
   public static Roles fromJson(JsonNode config) {
-    if (config == null || !config.isObject()) {
-      throw new IllegalArgumentException("The configuration must be a JSON object");
-    }
-    JsonNode section = config.get(SECTION);
-    if (section == null || section.isNull()) {
+    JsonNode section = SecurityFile.section(config, SECTION);
+    if (section == null) {
       return empty();
-    }
-    if (!section.isArray()) {
-      throw new IllegalArgumentException("Roles must be an array");
     }
     Roles roles = empty();
     for (int i = 0; i < section.size(); i++) {

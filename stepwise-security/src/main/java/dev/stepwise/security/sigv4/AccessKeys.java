@@ -1,8 +1,7 @@
 package dev.stepwise.security.sigv4;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepwise.language.json.Json;
+import dev.stepwise.security.SecurityFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,25 +42,14 @@ public final class AccessKeys {
 
   /** Reads the {@code AccessKeys} section of a configuration file's text. */
   public static AccessKeys parse(String configJson) {
-    try {
-      return fromJson(Json.parse(configJson));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "The configuration is not valid JSON: " + e.getOriginalMessage());
-    }
+    return fromJson(SecurityFile.parse(configJson));
   }
 
   /** Reads the {@code AccessKeys} section of a configuration document; none when absent. */
   public static AccessKeys fromJson(JsonNode config) {
-    if (config == null || !config.isObject()) {
-      throw new IllegalArgumentException("The configuration must be a JSON object");
-    }
-    JsonNode section = config.get(SECTION);
-    if (section == null || section.isNull()) {
+    JsonNode section = SecurityFile.section(config, SECTION);
+    if (section == null) {
       return new AccessKeys(new LinkedHashMap<>());
-    }
-    if (!section.isArray()) {
-      throw new IllegalArgumentException("AccessKeys must be an array");
     }
     Map<String, AccessKey> byId = new LinkedHashMap<>();
     for (int i = 0; i < section.size(); i++) {
