@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.activity.ActivityTasks;
+import dev.stepwise.engine.nested.NestedExecutions;
+import dev.stepwise.engine.nested.SfnSdkTasks;
 import dev.stepwise.engine.service.ResourceStore;
 import dev.stepwise.engine.service.StateMachineGuard;
 import dev.stepwise.engine.service.StateMachineStore;
@@ -20,6 +24,9 @@ import dev.stepwise.engine.task.UnconfiguredTasks;
 import dev.stepwise.engine.time.ManualClock;
 import dev.stepwise.engine.time.SteppedTimeScheduler;
 import dev.stepwise.language.json.Json;
+import dev.stepwise.security.enforce.AuthorizingDispatcher;
+import dev.stepwise.security.enforce.ManagedRuleGuard;
+import dev.stepwise.security.enforce.RolePermissions;
 import dev.stepwise.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.net.URI;
@@ -28,9 +35,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -39,42 +51,77 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * A whole server (API, engine with the activity integration, store) on a stepped clock, driven by
- * the AWS SDK for Java v2. Time moves only on {@link #advance}; the store is in memory, or a {@link
- * SqliteStore} the test opens (and reopens, to restart).
+ * A whole Stepwise server (API, engine with nested executions, {@code aws-sdk:sfn} and activities,
+ * a store) on a stepped clock, driven by the AWS SDK for Java v2 as users drive it. Time moves only
+ * on {@link #advance}, so waits and timeouts expire exactly when a test says. The store is in
+ * memory, or a {@link SqliteStore} the test opens (and reopens, to restart); with {@link
+ * RolePermissions}, tasks and CreateStateMachine are checked against the roles' policies.
  */
-final class TestServer implements AutoCloseable {
-  static final String ROLE = "arn:aws:iam::123456789012:role/test";
-  static final String SM = "arn:aws:states:us-east-1:123456789012:stateMachine:";
-  static final String EXEC = "arn:aws:states:us-east-1:123456789012:execution:";
-  static final String ACTIVITY = "arn:aws:states:us-east-1:123456789012:activity:";
+public final class TestServer implements AutoCloseable {
+  public static final String ROLE = "arn:aws:iam::123456789012:role/test";
+  public static final String SM = "arn:aws:states:us-east-1:123456789012:stateMachine:";
+  public static final String EXEC = "arn:aws:states:us-east-1:123456789012:execution:";
+  public static final String ACTIVITY = "arn:aws:states:us-east-1:123456789012:activity:";
 
   /** 2026-01-01T00:00:00Z: dates in expected documents are fixed (epoch seconds 1767225600). */
-  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final SteppedTimeScheduler scheduler;
+  private final Engine engine;
   private final ApiServer api;
-  final ActivityTasks activities;
-  final StepFunctionsService service;
-  final SfnClient sfn;
+  public final ActivityTasks activities;
+  public final StepFunctionsService service;
+  public final SfnClient sfn;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  TestServer() throws IOException {
-    this(new ManualClock(START), null);
+  public TestServer() throws IOException {
+    this(EngineSettings.DEFAULTS, null, new ManualClock(START), null);
+  }
+
+  public TestServer(EngineSettings settings) throws IOException {
+    this(settings, null, new ManualClock(START), null);
+  }
+
+  /** A server whose state machines' roles are checked against {@code permissions}. */
+  public TestServer(EngineSettings settings, RolePermissions permissions) throws IOException {
+    this(settings, permissions, new ManualClock(START), null);
   }
 
   /**
    * @param sqlite the store, or null for the in-memory one
    */
-  TestServer(ManualClock clock, SqliteStore sqlite) throws IOException {
+  public TestServer(ManualClock clock, @Nullable SqliteStore sqlite) throws IOException {
+    this(EngineSettings.DEFAULTS, null, clock, sqlite);
+  }
+
+  private TestServer(
+      EngineSettings settings,
+      @Nullable RolePermissions permissions,
+      ManualClock clock,
+      @Nullable SqliteStore sqlite)
+      throws IOException {
     scheduler = new SteppedTimeScheduler(clock);
     ExecutionStore store = sqlite != null ? sqlite : new InMemoryExecutionStore();
     activities = new ActivityTasks(clock, scheduler, store);
-    TaskDispatcher tasks = new ActivitiesFirst(activities);
-    Engine engine = new Engine(EngineSettings.DEFAULTS, clock, scheduler, tasks, store, 1);
+    Dispatcher dispatcher = new Dispatcher(activities);
+    engine =
+        new Engine(
+            settings,
+            clock,
+            scheduler,
+            permissions == null
+                ? dispatcher
+                : new AuthorizingDispatcher(
+                    dispatcher, permissions, this::role, settings.region(), settings.account()),
+            store,
+            1);
     Random random = new Random(1);
     service =
         new StepFunctionsService(
@@ -85,7 +132,11 @@ final class TestServer implements AutoCloseable {
             activities,
             clock,
             () -> new UUID(random.nextLong(), random.nextLong()),
-            StateMachineGuard.NONE);
+            permissions == null
+                ? StateMachineGuard.NONE
+                : new ManagedRuleGuard(permissions, settings.region(), settings.account()));
+    dispatcher.nested = new NestedExecutions(service, RandomGenerator.of("L64X128MixRandom"));
+    dispatcher.sfn = new SfnSdkTasks(service, RandomGenerator.of("L64X128MixRandom"));
     engine.resumeAll();
     api = ApiServer.start("127.0.0.1", 0, service);
     sfn =
@@ -102,10 +153,32 @@ final class TestServer implements AutoCloseable {
             .build();
   }
 
-  /** Activity tasks to the activity integration; any other task fails as unconfigured. */
-  private record ActivitiesFirst(ActivityTasks activities) implements TaskDispatcher {
+  private Optional<String> role(String executionArn) {
+    return engine.find(executionArn).map(e -> e.spec().roleArn());
+  }
+
+  /**
+   * Activities, nested executions and {@code aws-sdk:sfn}; anything else fails as unconfigured. The
+   * nested integrations need the service, which needs the engine: they are wired after.
+   */
+  private static final class Dispatcher implements TaskDispatcher {
+    private final ActivityTasks activities;
+    private final UnconfiguredTasks unconfigured = new UnconfiguredTasks();
+    NestedExecutions nested;
+    SfnSdkTasks sfn;
+
+    Dispatcher(ActivityTasks activities) {
+      this.activities = activities;
+    }
+
     private TaskDispatcher target(TaskRequest request) {
-      return ActivityTasks.serves(request.resource()) ? activities : new UnconfiguredTasks();
+      if (ActivityTasks.serves(request.resource())) {
+        return activities;
+      }
+      if (SfnSdkTasks.serves(request.resource())) {
+        return sfn;
+      }
+      return NestedExecutions.serves(request.resource()) ? nested : unconfigured;
     }
 
     @Override
@@ -114,27 +187,36 @@ final class TestServer implements AutoCloseable {
     }
 
     @Override
+    public void resume(TaskRequest request, JsonNode submitted, TaskCallbacks callbacks) {
+      target(request).resume(request, submitted, callbacks);
+    }
+
+    @Override
     public void cancel(TaskRequest request, String cause) {
       target(request).cancel(request, cause);
     }
   }
 
-  String create(String name, String definition) {
-    return sfn.createStateMachine(b -> b.name(name).roleArn(ROLE).definition(definition))
+  public String create(String name, String definition) {
+    return create(name, definition, ROLE);
+  }
+
+  public String create(String name, String definition, String roleArn) {
+    return sfn.createStateMachine(b -> b.name(name).roleArn(roleArn).definition(definition))
         .stateMachineArn();
   }
 
-  String start(String stateMachineArn, String name, String input) {
+  public String start(String stateMachineArn, String name, String input) {
     return sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(name).input(input))
         .executionArn();
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     scheduler.advance(duration);
   }
 
   /** Waits (spinning, never sleeping) until {@code condition} holds; fails after 20 s. */
-  static void await(String what, BooleanSupplier condition) {
+  public static void await(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -145,31 +227,73 @@ final class TestServer implements AutoCloseable {
   }
 
   /** Waits until the execution has left RUNNING; its description then. */
-  DescribeExecutionResponse awaitClosed(String executionArn) {
+  public DescribeExecutionResponse awaitClosed(String executionArn) {
+    return awaitStatus(executionArn, null);
+  }
+
+  /** Waits until the execution exists with {@code status} (any closed status when null). */
+  public DescribeExecutionResponse awaitStatus(
+      String executionArn, @Nullable ExecutionStatus status) {
     DescribeExecutionResponse[] last = new DescribeExecutionResponse[1];
     await(
-        executionArn + " closes",
+        executionArn + " reaches " + (status == null ? "a closed status" : status),
         () -> {
-          last[0] = sfn.describeExecution(b -> b.executionArn(executionArn));
-          return last[0].status() != ExecutionStatus.RUNNING;
+          last[0] = describeIfStarted(executionArn);
+          return last[0] != null
+              && (status == null
+                  ? last[0].status() != ExecutionStatus.RUNNING
+                  : last[0].status() == status);
         });
     return last[0];
   }
 
-  /** Waits until the execution's history has {@code events} events. */
-  void awaitEvents(String executionArn, int events) {
+  private @Nullable DescribeExecutionResponse describeIfStarted(String executionArn) {
+    try {
+      return sfn.describeExecution(b -> b.executionArn(executionArn));
+    } catch (ExecutionDoesNotExistException e) {
+      return null; // not started yet
+    }
+  }
+
+  /** Waits until the execution's history has {@code events} events (a task is waiting). */
+  public void awaitEvents(String executionArn, int events) {
     await(
         executionArn + " has " + events + " events", () -> history(executionArn).size() >= events);
   }
 
-  /** The execution's history as the API returns it (raw JSON). */
-  JsonNode history(String executionArn) {
-    return call("GetExecutionHistory", "{\"executionArn\":\"" + executionArn + "\"}")
-        .path("events");
+  /** The input of an execution once it exists (e.g. the task token a parent passed it). */
+  public JsonNode childInput(String executionArn) {
+    DescribeExecutionResponse[] d = new DescribeExecutionResponse[1];
+    await(executionArn + " starts", () -> (d[0] = describeIfStarted(executionArn)) != null);
+    return Json.parseTrusted(d[0].input());
   }
 
-  /** Asserts the whole document equals {@code expected} (JSON text). */
-  static void assertJson(JsonNode actual, String expected) {
+  /**
+   * The execution's history as the API returns it (raw JSON), with request ids (random, as on AWS)
+   * replaced by {@code <uuid>}; everything else, dates included, is fixed by the stepped clock.
+   */
+  public JsonNode history(String executionArn) {
+    return normalized(
+        call("GetExecutionHistory", "{\"executionArn\":\"" + executionArn + "\"}").path("events"));
+  }
+
+  /** DescribeExecution as raw JSON, normalized as {@link #history}. */
+  public JsonNode describe(String executionArn) {
+    return normalized(call("DescribeExecution", "{\"executionArn\":\"" + executionArn + "\"}"));
+  }
+
+  /**
+   * Asserts the whole document equals {@code expected} (JSON text). With the environment variable
+   * {@code EXPECTED_PRINT} set, prints the actual document with its call site instead, to write a
+   * new expectation (then read it before pasting it in).
+   */
+  public static void assertJson(JsonNode actual, String expected) {
+    if (System.getenv("EXPECTED_PRINT") != null) {
+      StackTraceElement at = new Throwable().getStackTrace()[1];
+      System.out.println(
+          "@@" + at.getFileName() + ":" + at.getLineNumber() + " " + Json.write(actual));
+      return;
+    }
     try {
       assertThat(Json.write(actual)).isEqualTo(Json.write(Json.parse(expected)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -178,7 +302,7 @@ final class TestServer implements AutoCloseable {
   }
 
   /** Asserts {@code call} fails with AWS's exception {@code type} and exactly {@code message}. */
-  static void assertFails(
+  public static void assertFails(
       Class<? extends AwsServiceException> type,
       String message,
       org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
@@ -191,7 +315,7 @@ final class TestServer implements AutoCloseable {
   }
 
   /** One raw call: the response body as JSON, whatever the status. */
-  JsonNode call(String operation, String body) {
+  public JsonNode call(String operation, String body) {
     try {
       HttpResponse<String> r =
           http.send(
@@ -208,6 +332,34 @@ final class TestServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Request ids become {@code <uuid>}, also inside JSON held in strings (outputs, causes). */
+  public static JsonNode normalized(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode copy = Json.NODES.objectNode();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        copy.set(e.getKey(), normalized(e.getValue()));
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = Json.NODES.arrayNode();
+      node.forEach(n -> copy.add(normalized(n)));
+      return copy;
+    }
+    if (node.isTextual()) {
+      String text = node.asText();
+      if (text.startsWith("{") || text.startsWith("[")) {
+        try {
+          return Json.NODES.textNode(Json.write(normalized(Json.parse(text))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          // not JSON: plain text
+        }
+      }
+      return Json.NODES.textNode(UUID_TEXT.matcher(text).replaceAll("<uuid>"));
+    }
+    return node;
   }
 
   @Override

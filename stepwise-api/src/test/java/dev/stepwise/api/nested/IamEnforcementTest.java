@@ -1,10 +1,11 @@
 package dev.stepwise.api.nested;
 
-import static dev.stepwise.api.nested.NestedServer.EXEC;
-import static dev.stepwise.api.nested.NestedServer.SM;
+import static dev.stepwise.api.TestServer.EXEC;
+import static dev.stepwise.api.TestServer.SM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepwise.api.TestServer;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.security.enforce.IamMode;
 import dev.stepwise.security.enforce.RolePermissions;
@@ -54,11 +55,11 @@ class IamEnforcementTest {
   }
 
   private final List<String> warnings = new ArrayList<>();
-  private NestedServer server;
+  private TestServer server;
 
-  private NestedServer server(IamMode mode) throws Exception {
+  private TestServer server(IamMode mode) throws Exception {
     server =
-        new NestedServer(
+        new TestServer(
             EngineSettings.DEFAULTS, new RolePermissions(Roles.parse(ROLES), mode, warnings::add));
     server.create("child", Machines.WAIT_60, role("Starter"));
     server.create("other", Machines.PASS, role("Starter"));

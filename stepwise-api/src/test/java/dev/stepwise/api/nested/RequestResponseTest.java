@@ -1,10 +1,11 @@
 package dev.stepwise.api.nested;
 
-import static dev.stepwise.api.nested.NestedServer.EXEC;
-import static dev.stepwise.api.nested.NestedServer.SM;
-import static dev.stepwise.api.nested.NestedServer.assertJson;
+import static dev.stepwise.api.TestServer.EXEC;
+import static dev.stepwise.api.TestServer.SM;
+import static dev.stepwise.api.TestServer.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepwise.api.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,11 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** {@code arn:aws:states:::states:startExecution}: spec §1.1, §1.6, §2.4, vectors 1-3 and 20. */
 class RequestResponseTest {
-  private NestedServer server;
+  private TestServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new NestedServer();
+    server = new TestServer();
   }
 
   @AfterEach
@@ -55,7 +56,7 @@ class RequestResponseTest {
         server.history(exec),
         """
         [
-        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":{\\"Hello\\":\\"World\\"},\\"Name\\":\\"TestStartTarget\\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/nested"}},
+        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":{\\"Hello\\":\\"World\\"},\\"Name\\":\\"TestStartTarget\\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/test"}},
         {"timestamp":1767225600.0,"type":"TaskStateEntered","id":2,"previousEventId":0,"stateEnteredEventDetails":{"name":"StartExecution","input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":{\\"Hello\\":\\"World\\"},\\"Name\\":\\"TestStartTarget\\"}","inputDetails":{"truncated":false}}},
         {"timestamp":1767225600.0,"type":"TaskScheduled","id":3,"previousEventId":2,"taskScheduledEventDetails":{"resourceType":"states","resource":"startExecution","region":"us-east-1","parameters":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":{\\"Hello\\":\\"World\\"},\\"Name\\":\\"TestStartTarget\\"}"}},
         {"timestamp":1767225600.0,"type":"TaskStarted","id":4,"previousEventId":3,"taskStartedEventDetails":{"resourceType":"states","resource":"startExecution"}},
@@ -141,7 +142,7 @@ class RequestResponseTest {
         server.history(exec),
         """
         [
-        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:NoSuchArn\\",\\"Input\\":{},\\"Name\\":\\"T5\\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/nested"}},
+        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:NoSuchArn\\",\\"Input\\":{},\\"Name\\":\\"T5\\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/test"}},
         {"timestamp":1767225600.0,"type":"TaskStateEntered","id":2,"previousEventId":0,"stateEnteredEventDetails":{"name":"StartExecution","input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:NoSuchArn\\",\\"Input\\":{},\\"Name\\":\\"T5\\"}","inputDetails":{"truncated":false}}},
         {"timestamp":1767225600.0,"type":"TaskScheduled","id":3,"previousEventId":2,"taskScheduledEventDetails":{"resourceType":"states","resource":"startExecution","region":"us-east-1","parameters":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:NoSuchArn\\",\\"Input\\":{},\\"Name\\":\\"T5\\"}"}},
         {"timestamp":1767225600.0,"type":"TaskStarted","id":4,"previousEventId":3,"taskStartedEventDetails":{"resourceType":"states","resource":"startExecution"}},

@@ -1,12 +1,13 @@
 package dev.stepwise.api.nested;
 
-import static dev.stepwise.api.nested.NestedServer.EXEC;
-import static dev.stepwise.api.nested.NestedServer.ROLE;
-import static dev.stepwise.api.nested.NestedServer.SM;
-import static dev.stepwise.api.nested.NestedServer.assertJson;
+import static dev.stepwise.api.TestServer.EXEC;
+import static dev.stepwise.api.TestServer.ROLE;
+import static dev.stepwise.api.TestServer.SM;
+import static dev.stepwise.api.TestServer.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepwise.api.TestServer;
 import dev.stepwise.engine.EngineSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -20,11 +21,11 @@ import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
  * Output as JSON text (spec §1.2, §2.1, §2.2, vectors 4-11, 18, 19).
  */
 class SyncTest {
-  private NestedServer server;
+  private TestServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new NestedServer();
+    server = new TestServer();
   }
 
   @AfterEach
@@ -70,7 +71,7 @@ class SyncTest {
         server.history(exec),
         """
         [
-        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":null,\\"Name\\":\\"TestStartTarget\\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/nested"}},
+        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":null,\\"Name\\":\\"TestStartTarget\\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/test"}},
         {"timestamp":1767225600.0,"type":"TaskStateEntered","id":2,"previousEventId":0,"stateEnteredEventDetails":{"name":"StartExecution","input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":null,\\"Name\\":\\"TestStartTarget\\"}","inputDetails":{"truncated":false}}},
         {"timestamp":1767225600.0,"type":"TaskScheduled","id":3,"previousEventId":2,"taskScheduledEventDetails":{"resourceType":"states","resource":"startExecution.sync","region":"us-east-1","parameters":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":null,\\"Name\\":\\"TestStartTarget\\"}"}},
         {"timestamp":1767225600.0,"type":"TaskStarted","id":4,"previousEventId":3,"taskStartedEventDetails":{"resourceType":"states","resource":"startExecution.sync"}},
@@ -162,7 +163,7 @@ class SyncTest {
         server.history(exec),
         """
         [
-        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{\\"QueueUrl\\":\\"q\\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/nested"}},
+        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{\\"QueueUrl\\":\\"q\\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/test"}},
         {"timestamp":1767225600.0,"type":"TaskStateEntered","id":2,"previousEventId":0,"stateEnteredEventDetails":{"name":"StartExecution","input":"{\\"QueueUrl\\":\\"q\\"}","inputDetails":{"truncated":false}}},
         {"timestamp":1767225600.0,"type":"TaskScheduled","id":3,"previousEventId":2,"taskScheduledEventDetails":{"resourceType":"states","resource":"startExecution.sync","region":"us-east-1","parameters":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Name\\":\\"TestStartTarget\\",\\"Input\\":{\\"QueueUrl\\":\\"q\\",\\"TaskToken\\":\\"YXJuOmF3czpzdGF0ZXM6dXMtZWFzdC0xOjEyMzQ1Njc4OTAxMjpleGVjdXRpb246cGFyZW50OnAxIzEjYzM3OTUyMTEwNzdiMjJhYWM5NDQwMDZi\\"}}"}},
         {"timestamp":1767225600.0,"type":"TaskStarted","id":4,"previousEventId":3,"taskStartedEventDetails":{"resourceType":"states","resource":"startExecution.sync"}},
@@ -243,7 +244,7 @@ class SyncTest {
         server.history(exec),
         """
         [
-        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":{},\\"Name\\":\\"TestStartTarget\\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/nested"}},
+        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":{},\\"Name\\":\\"TestStartTarget\\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/test"}},
         {"timestamp":1767225600.0,"type":"TaskStateEntered","id":2,"previousEventId":0,"stateEnteredEventDetails":{"name":"StartExecution","input":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":{},\\"Name\\":\\"TestStartTarget\\"}","inputDetails":{"truncated":false}}},
         {"timestamp":1767225600.0,"type":"TaskScheduled","id":3,"previousEventId":2,"taskScheduledEventDetails":{"resourceType":"states","resource":"startExecution.sync","region":"us-east-1","parameters":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Input\\":{},\\"Name\\":\\"TestStartTarget\\"}","timeoutInSeconds":2}},
         {"timestamp":1767225600.0,"type":"TaskStarted","id":4,"previousEventId":3,"taskStartedEventDetails":{"resourceType":"states","resource":"startExecution.sync"}},
@@ -400,7 +401,7 @@ class SyncTest {
   @Test
   void aMachineThatStartsItselfStopsAtTheDepthLimit() throws Exception {
     server.close();
-    server = new NestedServer(EngineSettings.DEFAULTS.withLimits(1_000, 3));
+    server = new TestServer(EngineSettings.DEFAULTS.withLimits(1_000, 3));
     String self =
         server.create(
             "self",
@@ -429,7 +430,7 @@ class SyncTest {
   @Test
   void anExpressChildIsWaitedForToo() {
     server.sfn.createStateMachine(
-        b -> b.name("child").type("EXPRESS").roleArn(NestedServer.ROLE).definition(Machines.PASS));
+        b -> b.name("child").type("EXPRESS").roleArn(TestServer.ROLE).definition(Machines.PASS));
     String exec = run("child", "{}", "TestStartTarget");
 
     server.awaitClosed(exec);
@@ -461,7 +462,7 @@ class SyncTest {
             .createStateMachine(
                 b ->
                     b.name("child")
-                        .roleArn(NestedServer.ROLE)
+                        .roleArn(TestServer.ROLE)
                         .definition(Machines.PASS)
                         .publish(true))
             .stateMachineVersionArn();

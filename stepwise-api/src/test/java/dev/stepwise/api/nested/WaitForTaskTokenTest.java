@@ -1,11 +1,12 @@
 package dev.stepwise.api.nested;
 
-import static dev.stepwise.api.nested.NestedServer.EXEC;
-import static dev.stepwise.api.nested.NestedServer.SM;
-import static dev.stepwise.api.nested.NestedServer.assertJson;
+import static dev.stepwise.api.TestServer.EXEC;
+import static dev.stepwise.api.TestServer.SM;
+import static dev.stepwise.api.TestServer.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepwise.api.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,11 +19,11 @@ import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
  * $$.Task.Token} (spec §1.4, §2.3, vectors 14-17).
  */
 class WaitForTaskTokenTest {
-  private NestedServer server;
+  private TestServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new NestedServer();
+    server = new TestServer();
   }
 
   @AfterEach
@@ -60,7 +61,7 @@ class WaitForTaskTokenTest {
         server.history(exec),
         """
         [
-        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/nested"}},
+        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/test"}},
         {"timestamp":1767225600.0,"type":"TaskStateEntered","id":2,"previousEventId":0,"stateEnteredEventDetails":{"name":"T","input":"{}","inputDetails":{"truncated":false}}},
         {"timestamp":1767225600.0,"type":"TaskScheduled","id":3,"previousEventId":2,"taskScheduledEventDetails":{"resourceType":"states","resource":"startExecution.waitForTaskToken","region":"us-east-1","parameters":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Name\\":\\"c1\\",\\"Input\\":{\\"token\\":\\"YXJuOmF3czpzdGF0ZXM6dXMtZWFzdC0xOjEyMzQ1Njc4OTAxMjpleGVjdXRpb246cGFyZW50OnAxIzEjYzM3OTUyMTEwNzdiMjJhYWM5NDQwMDZi\\"}}"}},
         {"timestamp":1767225600.0,"type":"TaskStarted","id":4,"previousEventId":3,"taskStartedEventDetails":{"resourceType":"states","resource":"startExecution.waitForTaskToken"}},
@@ -166,7 +167,7 @@ class WaitForTaskTokenTest {
         server.history(exec),
         """
         [
-        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/nested"}},
+        {"timestamp":1767225600.0,"type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/test"}},
         {"timestamp":1767225600.0,"type":"TaskStateEntered","id":2,"previousEventId":0,"stateEnteredEventDetails":{"name":"T","input":"{}","inputDetails":{"truncated":false}}},
         {"timestamp":1767225600.0,"type":"TaskScheduled","id":3,"previousEventId":2,"taskScheduledEventDetails":{"resourceType":"states","resource":"startExecution.waitForTaskToken","region":"us-east-1","parameters":"{\\"StateMachineArn\\":\\"arn:aws:states:us-east-1:123456789012:stateMachine:child\\",\\"Name\\":\\"c1\\",\\"Input\\":{\\"token\\":\\"YXJuOmF3czpzdGF0ZXM6dXMtZWFzdC0xOjEyMzQ1Njc4OTAxMjpleGVjdXRpb246cGFyZW50OnAxIzEjYzM3OTUyMTEwNzdiMjJhYWM5NDQwMDZi\\"}}","timeoutInSeconds":600,"heartbeatInSeconds":5}},
         {"timestamp":1767225600.0,"type":"TaskStarted","id":4,"previousEventId":3,"taskStartedEventDetails":{"resourceType":"states","resource":"startExecution.waitForTaskToken"}},
