@@ -736,7 +736,7 @@ final class Operations {
   // Activities
 
   private JsonNode createActivity(Request r) throws ApiError, ServiceException {
-    ActivityRecord a = service.createActivity(r.required("name"), tags(r, false));
+    ActivityRecord a = service.activities().create(r.required("name"), tags(r, false));
     ObjectNode o = Json.NODES.objectNode();
     o.put("activityArn", a.arn());
     o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
@@ -744,7 +744,7 @@ final class Operations {
   }
 
   private JsonNode describeActivity(Request r) throws ApiError, ServiceException {
-    ActivityRecord a = service.describeActivity(r.required("activityArn"));
+    ActivityRecord a = service.activities().describe(r.required("activityArn"));
     ObjectNode o = Json.NODES.objectNode();
     o.put("activityArn", a.arn());
     o.put("name", a.name());
@@ -754,7 +754,7 @@ final class Operations {
   }
 
   private JsonNode deleteActivity(Request r) throws ApiError, ServiceException {
-    service.deleteActivity(r.required("activityArn"));
+    service.activities().delete(r.required("activityArn"));
     return Json.NODES.objectNode();
   }
 
@@ -762,7 +762,7 @@ final class Operations {
     int size = pageSize(r);
     String after = tokens.position("ListActivities", r.optional("nextToken", 1, 1024));
     List<ActivityRecord> rest =
-        service.listActivities().stream()
+        service.activities().list().stream()
             .filter(a -> after == null || a.name().compareTo(after) > 0)
             .toList();
     ObjectNode o = Json.NODES.objectNode();
@@ -785,7 +785,10 @@ final class Operations {
     Optional<ActivityTasks.ActivityTask> task;
     try {
       task =
-          service.getActivityTask(r.required("activityArn"), r.optional("workerName", 1, 80)).get();
+          service
+              .activities()
+              .getTask(r.required("activityArn"), r.optional("workerName", 1, 80))
+              .get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("a poll never fails", e);
     }
@@ -803,7 +806,7 @@ final class Operations {
 
   private JsonNode tagResource(Request r) throws ApiError, ServiceException {
     String arn = r.required("resourceArn");
-    service.tagResource(arn, tags(r, true));
+    service.tags().tag(arn, tags(r, true));
     return Json.NODES.objectNode();
   }
 
@@ -823,12 +826,12 @@ final class Operations {
     for (JsonNode k : keys) {
       list.add(k.asText());
     }
-    service.untagResource(arn, list);
+    service.tags().untag(arn, list);
     return Json.NODES.objectNode();
   }
 
   private JsonNode listTagsForResource(Request r) throws ApiError, ServiceException {
-    Map<String, String> tags = service.listTags(r.required("resourceArn"));
+    Map<String, String> tags = service.tags().list(r.required("resourceArn"));
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("tags");
     tags.forEach(

@@ -24,14 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -110,9 +107,6 @@ public final class StepFunctionsService implements ExecutionStarter {
   private static final String NO_SUCH_RESOURCE =
       "Request references a resource that does not exist.";
 
-  /** AWS's quota of tags per resource. */
-  public static final int MAX_TAGS = 50;
-
   private final Engine engine;
   private final ExecutionStore store;
   private final InstantSource clock;
@@ -123,9 +117,8 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final ConcurrentHashMap<String, String> testCases = new ConcurrentHashMap<>();
   private final StateMachineGuard guard;
   private final ResourceStore resources;
-  private final @Nullable ActivityTasks activityTasks;
-  private final ConcurrentHashMap<String, ActivityRecord> activities = new ConcurrentHashMap<>();
-  private final HashMap<String, LinkedHashMap<String, String>> tags = new HashMap<>();
+  private final ResourceTags tags;
+  private final Activities activities;
   private final ConcurrentHashMap<String, StateMachineVersion> versions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, StateMachineAlias> aliases = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> lastVersions = new ConcurrentHashMap<>();
@@ -175,7 +168,6 @@ public final class StepFunctionsService implements ExecutionStarter {
       StateMachineGuard guard) {
     this.guard = guard;
     this.resources = resources;
-    this.activityTasks = activityTasks;
     this.engine = engine;
     this.store = store;
     this.stateMachines = stateMachines;
@@ -183,16 +175,11 @@ public final class StepFunctionsService implements ExecutionStarter {
     this.arns = Arns.of(engine.settings());
     this.ids = ids;
     stateMachines.all().forEach(sm -> machines.put(sm.arn(), sm));
-    resources.tags().forEach((arn, t) -> tags.put(arn, new LinkedHashMap<>(t)));
+    this.tags = new ResourceTags(resources, this::taggable);
+    this.activities = new Activities(arns, clock, resources, tags, activityTasks);
     resources.versions().forEach(v -> versions.put(v.arn(), v));
     resources.aliases().forEach(a -> aliases.put(a.arn(), a));
     lastVersions.putAll(resources.lastVersions());
-    for (ActivityRecord a : resources.activities()) {
-      activities.put(a.arn(), a);
-      if (activityTasks != null) {
-        activityTasks.register(a.arn());
-      }
-    }
   }
 
   public Arns arns() {
@@ -238,7 +225,7 @@ public final class StepFunctionsService implements ExecutionStarter {
     ParseResult parsed = parse(definition, type);
     guard.check(role, parsed.machine());
     String arn = arns.stateMachine(name);
-    checkTagCount(arn, tags.size());
+    ResourceTags.checkCount(arn, tags.size());
     Instant now = clock.instant();
     StateMachineRecord created =
         new StateMachineRecord(
@@ -256,9 +243,7 @@ public final class StepFunctionsService implements ExecutionStarter {
     StateMachineRecord existing = machines.putIfAbsent(arn, created);
     if (existing == null) {
       stateMachines.save(created);
-      if (!tags.isEmpty()) {
-        saveTags(arn, new LinkedHashMap<>(tags));
-      }
+      this.tags.initial(arn, tags);
       return created;
     }
     if (existing.definition().equals(definition)
@@ -389,7 +374,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   public StateMachineRecord describeStateMachine(String arn) throws ServiceException {
     StateMachineRecord sm = machines.get(arn);
     if (sm == null) {
-      checkArn(arn, "stateMachine");
+      ArnChecks.check(arn, "stateMachine");
       throw new ServiceException(
           "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
     }
@@ -403,11 +388,11 @@ public final class StepFunctionsService implements ExecutionStarter {
   }
 
   public void deleteStateMachine(String arn) throws ServiceException {
-    checkArn(arn, "stateMachine");
+    ArnChecks.check(arn, "stateMachine");
     synchronized (machines) {
       if (machines.remove(arn) != null) {
         stateMachines.delete(arn);
-        removeTags(arn);
+        tags.remove(arn);
         // AWS: deleting a state machine deletes its versions and aliases.
         for (StateMachineAlias a : List.copyOf(aliases.values())) {
           if (a.stateMachineArn().equals(arn)) {
@@ -487,7 +472,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   /** ListStateMachineVersions: newest first; none for a state machine that does not exist. */
   public List<StateMachineVersion> listStateMachineVersions(String stateMachineArn)
       throws ServiceException {
-    checkArn(stateMachineArn, "stateMachine");
+    ArnChecks.check(stateMachineArn, "stateMachine");
     return versionsOf(stateMachineArn);
   }
 
@@ -500,7 +485,7 @@ public final class StepFunctionsService implements ExecutionStarter {
 
   /** DeleteStateMachineVersion: no error when it does not exist; not while an alias uses it. */
   public void deleteStateMachineVersion(String versionArn) throws ServiceException {
-    checkArn(versionArn, "stateMachine");
+    ArnChecks.check(versionArn, "stateMachine");
     if (!isVersionArn(versionArn)) {
       // [INFER] AWS lists ValidationException for this call; its text is not documented.
       throw ServiceException.validation("Invalid State Machine Version Arn: '" + versionArn + "'");
@@ -639,7 +624,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   public StateMachineAlias describeStateMachineAlias(String aliasArn) throws ServiceException {
     StateMachineAlias alias = aliases.get(aliasArn);
     if (alias == null) {
-      checkArn(aliasArn, "stateMachine");
+      ArnChecks.check(aliasArn, "stateMachine");
       throw new ServiceException("ResourceNotFound", NO_SUCH_RESOURCE, aliasArn);
     }
     return alias;
@@ -680,7 +665,7 @@ public final class StepFunctionsService implements ExecutionStarter {
 
   /** DeleteStateMachineAlias: no error when it does not exist. */
   public void deleteStateMachineAlias(String aliasArn) throws ServiceException {
-    checkArn(aliasArn, "stateMachine");
+    ArnChecks.check(aliasArn, "stateMachine");
     synchronized (machines) {
       if (aliases.remove(aliasArn) != null) {
         resources.deleteAlias(aliasArn);
@@ -696,7 +681,7 @@ public final class StepFunctionsService implements ExecutionStarter {
     java.util.function.Predicate<StateMachineAlias> listed;
     if (isVersionArn(arn)) {
       if (!versions.containsKey(arn)) {
-        checkArn(arn, "stateMachine");
+        ArnChecks.check(arn, "stateMachine");
         throw new ServiceException("ResourceNotFound", NO_SUCH_RESOURCE, arn);
       }
       listed = a -> routesTo(a, arn);
@@ -747,160 +732,19 @@ public final class StepFunctionsService implements ExecutionStarter {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Activities
+  // Activities and tags
 
-  public ActivityRecord createActivity(String name) throws ServiceException {
-    return createActivity(name, Map.of());
+  public Activities activities() {
+    return activities;
   }
 
-  /**
-   * CreateActivity: idempotent by name (AWS returns the existing activity unchanged, ignoring the
-   * tags).
-   */
-  public ActivityRecord createActivity(String name, Map<String, String> tags)
-      throws ServiceException {
-    if (!ExecutionNames.valid(name)) {
-      throw new ServiceException("InvalidName", "Invalid Name: '" + name + "'");
-    }
-    String arn = arns.activity(name);
-    checkTagCount(arn, tags.size());
-    ActivityRecord created = new ActivityRecord(arn, name, clock.instant());
-    ActivityRecord existing = activities.putIfAbsent(arn, created);
-    if (existing != null) {
-      return existing;
-    }
-    resources.saveActivity(created);
-    if (!tags.isEmpty()) {
-      saveTags(arn, new LinkedHashMap<>(tags));
-    }
-    if (activityTasks != null) {
-      activityTasks.register(arn);
-    }
-    return created;
-  }
-
-  public ActivityRecord describeActivity(String arn) throws ServiceException {
-    ActivityRecord a = activities.get(arn);
-    if (a == null) {
-      checkArn(arn, "activity");
-      throw new ServiceException("ActivityDoesNotExist", "Activity Does Not Exist: '" + arn + "'");
-    }
-    return a;
-  }
-
-  /** DeleteActivity: no error when it does not exist (AWS answers {@code {}}). */
-  public void deleteActivity(String arn) throws ServiceException {
-    checkArn(arn, "activity");
-    if (activities.remove(arn) != null) {
-      resources.deleteActivity(arn);
-      removeTags(arn);
-      if (activityTasks != null) {
-        activityTasks.unregister(arn);
-      }
-    }
-  }
-
-  public List<ActivityRecord> listActivities() {
-    return activities.values().stream().sorted(Comparator.comparing(ActivityRecord::name)).toList();
-  }
-
-  /**
-   * GetActivityTask: completes with a task of the activity, or empty when none came within the long
-   * poll (60 seconds).
-   */
-  public CompletableFuture<Optional<ActivityTasks.ActivityTask>> getActivityTask(
-      String activityArn, @Nullable String workerName) throws ServiceException {
-    describeActivity(activityArn);
-    if (activityTasks == null) {
-      return CompletableFuture.completedFuture(Optional.empty());
-    }
-    CompletableFuture<Optional<ActivityTasks.ActivityTask>> task =
-        activityTasks.poll(activityArn, workerName);
-    if (task == null) {
-      throw new ServiceException(
-          "ActivityWorkerLimitExceeded",
-          "The maximum number of workers concurrently polling for activity tasks has been"
-              + " reached.");
-    }
-    return task;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Tags (state machines and activities)
-
-  /** TagResource: adds the tags, replacing the values of keys already there. */
-  public void tagResource(String resourceArn, Map<String, String> add) throws ServiceException {
-    checkTaggable(resourceArn);
-    synchronized (tags) {
-      LinkedHashMap<String, String> merged =
-          new LinkedHashMap<>(tags.getOrDefault(resourceArn, new LinkedHashMap<>()));
-      merged.putAll(add);
-      checkTagCount(resourceArn, merged.size());
-      saveTags(resourceArn, merged);
-    }
-  }
-
-  /** UntagResource: keys that are not there are ignored. */
-  public void untagResource(String resourceArn, List<String> keys) throws ServiceException {
-    checkTaggable(resourceArn);
-    synchronized (tags) {
-      LinkedHashMap<String, String> left =
-          new LinkedHashMap<>(tags.getOrDefault(resourceArn, new LinkedHashMap<>()));
-      keys.forEach(left::remove);
-      saveTags(resourceArn, left);
-    }
-  }
-
-  /** ListTagsForResource, in the order the keys were first added. */
-  public Map<String, String> listTags(String resourceArn) throws ServiceException {
-    checkTaggable(resourceArn);
-    synchronized (tags) {
-      return java.util.Collections.unmodifiableMap(
-          new LinkedHashMap<>(tags.getOrDefault(resourceArn, new LinkedHashMap<>())));
-    }
+  public ResourceTags tags() {
+    return tags;
   }
 
   /** Only state machines and activities carry tags (not versions, aliases or executions). */
-  private void checkTaggable(String resourceArn) throws ServiceException {
-    if (machines.containsKey(resourceArn) || activities.containsKey(resourceArn)) {
-      return;
-    }
-    String[] parts = resourceArn.split(":", 7);
-    if (parts.length < 7 || !parts[0].equals("arn") || !parts[2].equals("states")) {
-      throw new ServiceException(
-          "InvalidArn", "Invalid Arn: 'Invalid ARN prefix: " + resourceArn + "'");
-    }
-    throw new ServiceException(
-        "ResourceNotFound", "Resource not found: '" + resourceArn + "'", resourceArn);
-  }
-
-  private static void checkTagCount(String resourceArn, int count) throws ServiceException {
-    if (count > MAX_TAGS) {
-      // [INFER] AWS documents the error and its resourceName member, not its message.
-      throw new ServiceException(
-          "TooManyTags",
-          "Too many tags: a resource can have at most " + MAX_TAGS + " tags: '" + resourceArn + "'",
-          resourceArn);
-    }
-  }
-
-  private void saveTags(String resourceArn, LinkedHashMap<String, String> resourceTags) {
-    synchronized (tags) {
-      if (resourceTags.isEmpty()) {
-        tags.remove(resourceArn);
-      } else {
-        tags.put(resourceArn, resourceTags);
-      }
-      resources.saveTags(resourceArn, resourceTags);
-    }
-  }
-
-  private void removeTags(String resourceArn) {
-    synchronized (tags) {
-      if (tags.remove(resourceArn) != null) {
-        resources.saveTags(resourceArn, Map.of());
-      }
-    }
+  private boolean taggable(String arn) {
+    return machines.containsKey(arn) || activities.exists(arn);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1059,7 +903,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   }
 
   public ExecutionRecord describeExecution(String executionArn) throws ServiceException {
-    checkExecutionArn(executionArn);
+    ArnChecks.checkExecution(executionArn);
     Optional<ExecutionRecord> stored = store.find(executionArn);
     if (stored.isPresent()) {
       return stored.get();
@@ -1151,25 +995,5 @@ public final class StepFunctionsService implements ExecutionStarter {
           "TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist anymore'");
     }
     return stored;
-  }
-
-  private static void checkArn(String arn, String resourceType) throws ServiceException {
-    String[] parts = arn.split(":", 7);
-    if (parts.length < 7 || !parts[0].equals("arn") || !parts[2].equals("states")) {
-      throw new ServiceException("InvalidArn", "Invalid Arn: 'Invalid ARN prefix: " + arn + "'");
-    }
-    if (!parts[5].equals(resourceType)) {
-      throw new ServiceException(
-          "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + parts[5] + "'");
-    }
-  }
-
-  private static void checkExecutionArn(String arn) throws ServiceException {
-    String[] parts = arn.split(":", 7);
-    if (parts.length >= 6 && parts[0].equals("arn") && parts[5].equals("express")) {
-      throw new ServiceException(
-          "InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'");
-    }
-    checkArn(arn, "execution");
   }
 }
