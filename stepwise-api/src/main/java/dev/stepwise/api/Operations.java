@@ -109,14 +109,14 @@ final class Operations {
     if (publish) {
       o.put(
           "stateMachineVersionArn",
-          service.publishStateMachineVersion(sm.arn(), null, versionDescription).versionArn());
+          service.revisions().publish(sm.arn(), null, versionDescription).versionArn());
     }
     return o;
   }
 
   private JsonNode describeStateMachine(Request r) throws ApiError, ServiceException {
     String arn = r.required("stateMachineArn");
-    Optional<StateMachineVersion> version = service.version(arn);
+    Optional<StateMachineVersion> version = service.revisions().version(arn);
     if (version.isPresent()) {
       // A version: its own ARN, creation date and description, its revision's contents.
       StateMachineVersion v = version.get();
@@ -311,10 +311,12 @@ final class Operations {
 
   private JsonNode publishStateMachineVersion(Request r) throws ApiError, ServiceException {
     StepFunctionsService.Published p =
-        service.publishStateMachineVersion(
-            r.required("stateMachineArn"),
-            r.optional("revisionId"),
-            r.optional("description", 0, 256));
+        service
+            .revisions()
+            .publish(
+                r.required("stateMachineArn"),
+                r.optional("revisionId"),
+                r.optional("description", 0, 256));
     ObjectNode o = Json.NODES.objectNode();
     o.put("creationDate", HistoryJson.epochSeconds(p.creationDate()));
     o.put("stateMachineVersionArn", p.versionArn());
@@ -327,7 +329,7 @@ final class Operations {
     String request = "ListStateMachineVersions\n" + arn;
     String after = tokens.position(request, r.optional("nextToken", 1, 1024));
     List<StateMachineVersion> rest =
-        service.listStateMachineVersions(arn).stream()
+        service.revisions().list(arn).stream()
             .filter(v -> after == null || v.number() < Long.parseLong(after))
             .toList();
     ObjectNode o = Json.NODES.objectNode();
@@ -344,7 +346,7 @@ final class Operations {
   }
 
   private JsonNode deleteStateMachineVersion(Request r) throws ApiError, ServiceException {
-    service.deleteStateMachineVersion(r.required("stateMachineVersionArn"));
+    service.revisions().delete(r.required("stateMachineVersionArn"));
     return Json.NODES.objectNode();
   }
 
@@ -370,7 +372,7 @@ final class Operations {
               + ALIAS_NAME.pattern());
     }
     StateMachineAlias alias =
-        service.createStateMachineAlias(name, r.optional("description", 0, 256), routing(r, true));
+        service.revisions().createAlias(name, r.optional("description", 0, 256), routing(r, true));
     ObjectNode o = Json.NODES.objectNode();
     o.put("stateMachineAliasArn", alias.arn());
     o.put("creationDate", HistoryJson.epochSeconds(alias.creationDate()));
@@ -433,7 +435,7 @@ final class Operations {
   }
 
   private JsonNode describeStateMachineAlias(Request r) throws ApiError, ServiceException {
-    StateMachineAlias a = service.describeStateMachineAlias(r.required("stateMachineAliasArn"));
+    StateMachineAlias a = service.revisions().describeAlias(r.required("stateMachineAliasArn"));
     ObjectNode o = Json.NODES.objectNode();
     o.put("stateMachineAliasArn", a.arn());
     o.put("name", a.name());
@@ -453,17 +455,19 @@ final class Operations {
 
   private JsonNode updateStateMachineAlias(Request r) throws ApiError, ServiceException {
     java.time.Instant updated =
-        service.updateStateMachineAlias(
-            r.required("stateMachineAliasArn"),
-            r.optional("description", 0, 256),
-            routing(r, false));
+        service
+            .revisions()
+            .updateAlias(
+                r.required("stateMachineAliasArn"),
+                r.optional("description", 0, 256),
+                routing(r, false));
     ObjectNode o = Json.NODES.objectNode();
     o.put("updateDate", HistoryJson.epochSeconds(updated));
     return o;
   }
 
   private JsonNode deleteStateMachineAlias(Request r) throws ApiError, ServiceException {
-    service.deleteStateMachineAlias(r.required("stateMachineAliasArn"));
+    service.revisions().deleteAlias(r.required("stateMachineAliasArn"));
     return Json.NODES.objectNode();
   }
 
@@ -472,7 +476,7 @@ final class Operations {
     int size = pageSize(r);
     String request = "ListStateMachineAliases\n" + arn;
     String after = tokens.position(request, r.optional("nextToken", 1, 1024));
-    List<StateMachineAlias> all = service.listStateMachineAliases(arn);
+    List<StateMachineAlias> all = service.revisions().listAliases(arn);
     int from = 0;
     if (after != null) {
       while (from < all.size() && !position(all.get(from)).equals(after)) {
@@ -600,6 +604,7 @@ final class Operations {
     o.put("updateDate", HistoryJson.epochSeconds(e.spec().startTime()));
     if (e.spec().stateMachineVersionArn() != null) {
       service
+          .revisions()
           .version(e.spec().stateMachineVersionArn())
           .map(v -> v.machine().revisionId())
           .ifPresent(revision -> o.put("revisionId", revision));
