@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionStatus;
-import dev.stepwise.engine.activity.ActivityTasks;
 import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.history.HistoryJson;
-import dev.stepwise.engine.service.ActivityRecord;
 import dev.stepwise.engine.service.ServiceException;
-import dev.stepwise.engine.service.StateMachineAlias;
 import dev.stepwise.engine.service.StateMachineVersion;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.service.StepFunctionsService.StateMachineRecord;
@@ -45,40 +42,27 @@ final class Operations {
   Operations(StepFunctionsService service) {
     this.service = service;
     this.tokens = new PageTokens(service.clock());
-    this.table =
-        Map.ofEntries(
-            Map.entry("CreateStateMachine", this::createStateMachine),
-            Map.entry("DescribeStateMachine", this::describeStateMachine),
-            Map.entry("UpdateStateMachine", this::updateStateMachine),
-            Map.entry("PublishStateMachineVersion", this::publishStateMachineVersion),
-            Map.entry("ListStateMachineVersions", this::listStateMachineVersions),
-            Map.entry("DeleteStateMachineVersion", this::deleteStateMachineVersion),
-            Map.entry("CreateStateMachineAlias", this::createStateMachineAlias),
-            Map.entry("DescribeStateMachineAlias", this::describeStateMachineAlias),
-            Map.entry("UpdateStateMachineAlias", this::updateStateMachineAlias),
-            Map.entry("DeleteStateMachineAlias", this::deleteStateMachineAlias),
-            Map.entry("ListStateMachineAliases", this::listStateMachineAliases),
-            Map.entry("ListStateMachines", this::listStateMachines),
-            Map.entry("DeleteStateMachine", this::deleteStateMachine),
-            Map.entry("ValidateStateMachineDefinition", this::validateDefinition),
-            Map.entry("StartExecution", this::startExecution),
-            Map.entry("StartSyncExecution", this::startSyncExecution),
-            Map.entry("DescribeExecution", this::describeExecution),
-            Map.entry("DescribeStateMachineForExecution", this::describeStateMachineForExecution),
-            Map.entry("StopExecution", this::stopExecution),
-            Map.entry("ListExecutions", this::listExecutions),
-            Map.entry("GetExecutionHistory", this::getExecutionHistory),
-            Map.entry("SendTaskSuccess", this::sendTaskSuccess),
-            Map.entry("SendTaskFailure", this::sendTaskFailure),
-            Map.entry("SendTaskHeartbeat", this::sendTaskHeartbeat),
-            Map.entry("CreateActivity", this::createActivity),
-            Map.entry("DescribeActivity", this::describeActivity),
-            Map.entry("DeleteActivity", this::deleteActivity),
-            Map.entry("ListActivities", this::listActivities),
-            Map.entry("GetActivityTask", this::getActivityTask),
-            Map.entry("TagResource", this::tagResource),
-            Map.entry("UntagResource", this::untagResource),
-            Map.entry("ListTagsForResource", this::listTagsForResource));
+    Map<String, Operation> all = new java.util.HashMap<>();
+    all.put("CreateStateMachine", this::createStateMachine);
+    all.put("DescribeStateMachine", this::describeStateMachine);
+    all.put("UpdateStateMachine", this::updateStateMachine);
+    all.put("ListStateMachines", this::listStateMachines);
+    all.put("DeleteStateMachine", this::deleteStateMachine);
+    all.put("ValidateStateMachineDefinition", this::validateDefinition);
+    all.put("StartExecution", this::startExecution);
+    all.put("StartSyncExecution", this::startSyncExecution);
+    all.put("DescribeExecution", this::describeExecution);
+    all.put("DescribeStateMachineForExecution", this::describeStateMachineForExecution);
+    all.put("StopExecution", this::stopExecution);
+    all.put("ListExecutions", this::listExecutions);
+    all.put("GetExecutionHistory", this::getExecutionHistory);
+    all.put("SendTaskSuccess", this::sendTaskSuccess);
+    all.put("SendTaskFailure", this::sendTaskFailure);
+    all.put("SendTaskHeartbeat", this::sendTaskHeartbeat);
+    new RevisionOperations(service, tokens).register(all);
+    new ActivityOperations(service, tokens).register(all);
+    new TagOperations(service).register(all);
+    this.table = Map.copyOf(all);
   }
 
   Operation find(String name) {
@@ -102,7 +86,7 @@ final class Operations {
             type(r),
             logging(r),
             tracing(r),
-            tags(r, false));
+            TagOperations.tags(r, false));
     ObjectNode o = Json.NODES.objectNode();
     o.put("stateMachineArn", sm.arn());
     o.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
@@ -237,7 +221,7 @@ final class Operations {
   }
 
   private JsonNode listStateMachines(Request r) throws ApiError {
-    int size = pageSize(r);
+    int size = r.pageSize();
     String after = tokens.position("ListStateMachines", r.optional("nextToken", 1, 1024));
     List<StateMachineRecord> rest =
         service.listStateMachines().stream()
@@ -304,202 +288,6 @@ final class Operations {
               + "' at 'type' failed to satisfy constraint: Member must satisfy enum value set:"
               + " [STANDARD, EXPRESS]");
     }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Versions and aliases
-
-  private JsonNode publishStateMachineVersion(Request r) throws ApiError, ServiceException {
-    StepFunctionsService.Published p =
-        service
-            .revisions()
-            .publish(
-                r.required("stateMachineArn"),
-                r.optional("revisionId"),
-                r.optional("description", 0, 256));
-    ObjectNode o = Json.NODES.objectNode();
-    o.put("creationDate", HistoryJson.epochSeconds(p.creationDate()));
-    o.put("stateMachineVersionArn", p.versionArn());
-    return o;
-  }
-
-  private JsonNode listStateMachineVersions(Request r) throws ApiError, ServiceException {
-    String arn = r.required("stateMachineArn");
-    int size = pageSize(r);
-    String request = "ListStateMachineVersions\n" + arn;
-    String after = tokens.position(request, r.optional("nextToken", 1, 1024));
-    List<StateMachineVersion> rest =
-        service.revisions().list(arn).stream()
-            .filter(v -> after == null || v.number() < Long.parseLong(after))
-            .toList();
-    ObjectNode o = Json.NODES.objectNode();
-    ArrayNode list = o.putArray("stateMachineVersions");
-    for (StateMachineVersion v : rest.subList(0, Math.min(size, rest.size()))) {
-      ObjectNode item = list.addObject();
-      item.put("stateMachineVersionArn", v.arn());
-      item.put("creationDate", HistoryJson.epochSeconds(v.creationDate()));
-    }
-    if (rest.size() > size) {
-      o.put("nextToken", tokens.issue(request, "" + rest.get(size - 1).number()));
-    }
-    return o;
-  }
-
-  private JsonNode deleteStateMachineVersion(Request r) throws ApiError, ServiceException {
-    service.revisions().delete(r.required("stateMachineVersionArn"));
-    return Json.NODES.objectNode();
-  }
-
-  /** Alias names: also a letter, {@code _}, {@code -} or {@code .}, so never a version number. */
-  private static final java.util.regex.Pattern ALIAS_NAME =
-      java.util.regex.Pattern.compile("^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$");
-
-  private JsonNode createStateMachineAlias(Request r) throws ApiError, ServiceException {
-    String name = r.required("name");
-    if (name.length() > 80) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + name
-              + "' at 'name' failed to satisfy constraint: Member must have length less than or"
-              + " equal to 80");
-    }
-    if (!ALIAS_NAME.matcher(name).matches()) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + name
-              + "' at 'name' failed to satisfy constraint: Member must satisfy regular expression"
-              + " pattern: "
-              + ALIAS_NAME.pattern());
-    }
-    StateMachineAlias alias =
-        service.revisions().createAlias(name, r.optional("description", 0, 256), routing(r, true));
-    ObjectNode o = Json.NODES.objectNode();
-    o.put("stateMachineAliasArn", alias.arn());
-    o.put("creationDate", HistoryJson.epochSeconds(alias.creationDate()));
-    return o;
-  }
-
-  /** {@code routingConfiguration}: 1–2 entries of a version ARN and a weight of 0–100. */
-  private static List<StateMachineAlias.Route> routing(Request r, boolean required)
-      throws ApiError {
-    JsonNode list = r.body().get("routingConfiguration");
-    if (list == null || list.isNull()) {
-      if (required) {
-        throw ApiError.validation(
-            "1 validation error detected: Value null at 'routingConfiguration' failed to satisfy"
-                + " constraint: Member must not be null");
-      }
-      return null;
-    }
-    if (!list.isArray()) {
-      throw ApiError.badRequest(
-          "SerializationException", "Unexpected value type for field 'routingConfiguration'");
-    }
-    List<StateMachineAlias.Route> routes = new ArrayList<>();
-    for (JsonNode item : list) {
-      routes.add(
-          new StateMachineAlias.Route(
-              item.path("stateMachineVersionArn").asText(), item.path("weight").asInt()));
-    }
-    if (routes.isEmpty() || routes.size() > 2) {
-      String shown =
-          routes.stream()
-              .map(
-                  route ->
-                      "RoutingConfigurationListItem(stateMachineVersionArn="
-                          + route.stateMachineVersionArn()
-                          + ", weight="
-                          + route.weight()
-                          + ")")
-              .toList()
-              .toString();
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + shown
-              + "' at 'routingConfiguration' failed to satisfy constraint: Member must have length "
-              + (routes.isEmpty() ? "greater than or equal to 1" : "less than or equal to 2"));
-    }
-    for (int i = 0; i < routes.size(); i++) {
-      int weight = routes.get(i).weight();
-      if (weight < 0 || weight > 100) {
-        throw ApiError.validation(
-            "1 validation error detected: Value '"
-                + weight
-                + "' at 'routingConfiguration."
-                + (i + 1)
-                + ".member.weight' failed to satisfy constraint: Member must have value "
-                + (weight < 0 ? "greater than or equal to 0" : "less than or equal to 100"));
-      }
-    }
-    return routes;
-  }
-
-  private JsonNode describeStateMachineAlias(Request r) throws ApiError, ServiceException {
-    StateMachineAlias a = service.revisions().describeAlias(r.required("stateMachineAliasArn"));
-    ObjectNode o = Json.NODES.objectNode();
-    o.put("stateMachineAliasArn", a.arn());
-    o.put("name", a.name());
-    if (a.description() != null) {
-      o.put("description", a.description());
-    }
-    ArrayNode routing = o.putArray("routingConfiguration");
-    for (StateMachineAlias.Route route : a.routing()) {
-      ObjectNode item = routing.addObject();
-      item.put("stateMachineVersionArn", route.stateMachineVersionArn());
-      item.put("weight", route.weight());
-    }
-    o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
-    o.put("updateDate", HistoryJson.epochSeconds(a.updateDate()));
-    return o;
-  }
-
-  private JsonNode updateStateMachineAlias(Request r) throws ApiError, ServiceException {
-    java.time.Instant updated =
-        service
-            .revisions()
-            .updateAlias(
-                r.required("stateMachineAliasArn"),
-                r.optional("description", 0, 256),
-                routing(r, false));
-    ObjectNode o = Json.NODES.objectNode();
-    o.put("updateDate", HistoryJson.epochSeconds(updated));
-    return o;
-  }
-
-  private JsonNode deleteStateMachineAlias(Request r) throws ApiError, ServiceException {
-    service.revisions().deleteAlias(r.required("stateMachineAliasArn"));
-    return Json.NODES.objectNode();
-  }
-
-  private JsonNode listStateMachineAliases(Request r) throws ApiError, ServiceException {
-    String arn = r.required("stateMachineArn");
-    int size = pageSize(r);
-    String request = "ListStateMachineAliases\n" + arn;
-    String after = tokens.position(request, r.optional("nextToken", 1, 1024));
-    List<StateMachineAlias> all = service.revisions().listAliases(arn);
-    int from = 0;
-    if (after != null) {
-      while (from < all.size() && !position(all.get(from)).equals(after)) {
-        from++;
-      }
-      from = Math.min(all.size(), from + 1);
-    }
-    List<StateMachineAlias> rest = all.subList(from, all.size());
-    ObjectNode o = Json.NODES.objectNode();
-    ArrayNode list = o.putArray("stateMachineAliases");
-    for (StateMachineAlias a : rest.subList(0, Math.min(size, rest.size()))) {
-      ObjectNode item = list.addObject();
-      item.put("stateMachineAliasArn", a.arn());
-      item.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
-    }
-    if (rest.size() > size) {
-      o.put("nextToken", tokens.issue(request, position(rest.get(size - 1))));
-    }
-    return o;
-  }
-
-  private static String position(StateMachineAlias a) {
-    return a.creationDate() + " " + a.name();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -620,7 +408,7 @@ final class Operations {
   }
 
   private JsonNode listExecutions(Request r) throws ApiError, ServiceException {
-    int size = pageSize(r);
+    int size = r.pageSize();
     String stateMachineArn = r.optional("stateMachineArn");
     ExecutionStatus status =
         enumValue(
@@ -695,7 +483,7 @@ final class Operations {
     String arn = r.required("executionArn");
     boolean reverse = r.bool("reverseOrder");
     boolean data = !r.body().has("includeExecutionData") || r.bool("includeExecutionData");
-    int size = pageSize(r);
+    int size = r.pageSize();
     String request = String.join("\n", "GetExecutionHistory", arn, "" + reverse, "" + data);
     String position = tokens.position(request, r.optional("nextToken", 1, 1024));
     long after = position == null ? (reverse ? Long.MAX_VALUE : 0) : Long.parseLong(position);
@@ -735,191 +523,6 @@ final class Operations {
         event.set(name, d);
       }
     }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Activities
-
-  private JsonNode createActivity(Request r) throws ApiError, ServiceException {
-    ActivityRecord a = service.activities().create(r.required("name"), tags(r, false));
-    ObjectNode o = Json.NODES.objectNode();
-    o.put("activityArn", a.arn());
-    o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
-    return o;
-  }
-
-  private JsonNode describeActivity(Request r) throws ApiError, ServiceException {
-    ActivityRecord a = service.activities().describe(r.required("activityArn"));
-    ObjectNode o = Json.NODES.objectNode();
-    o.put("activityArn", a.arn());
-    o.put("name", a.name());
-    o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
-    o.putObject("encryptionConfiguration").put("type", "AWS_OWNED_KEY");
-    return o;
-  }
-
-  private JsonNode deleteActivity(Request r) throws ApiError, ServiceException {
-    service.activities().delete(r.required("activityArn"));
-    return Json.NODES.objectNode();
-  }
-
-  private JsonNode listActivities(Request r) throws ApiError {
-    int size = pageSize(r);
-    String after = tokens.position("ListActivities", r.optional("nextToken", 1, 1024));
-    List<ActivityRecord> rest =
-        service.activities().list().stream()
-            .filter(a -> after == null || a.name().compareTo(after) > 0)
-            .toList();
-    ObjectNode o = Json.NODES.objectNode();
-    ArrayNode list = o.putArray("activities");
-    for (ActivityRecord a : rest.subList(0, Math.min(size, rest.size()))) {
-      ObjectNode item = list.addObject();
-      item.put("activityArn", a.arn());
-      item.put("name", a.name());
-      item.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
-    }
-    if (rest.size() > size) {
-      o.put("nextToken", tokens.issue("ListActivities", rest.get(size - 1).name()));
-    }
-    return o;
-  }
-
-  /** Long poll: answers {@code {}} when no task came within the poll timeout. */
-  private JsonNode getActivityTask(Request r)
-      throws ApiError, ServiceException, InterruptedException {
-    Optional<ActivityTasks.ActivityTask> task;
-    try {
-      task =
-          service
-              .activities()
-              .getTask(r.required("activityArn"), r.optional("workerName", 1, 80))
-              .get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a poll never fails", e);
-    }
-    ObjectNode o = Json.NODES.objectNode();
-    task.ifPresent(
-        t -> {
-          o.put("taskToken", t.taskToken());
-          o.put("input", Json.write(t.input()));
-        });
-    return o;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Tags
-
-  private JsonNode tagResource(Request r) throws ApiError, ServiceException {
-    String arn = r.required("resourceArn");
-    service.tags().tag(arn, tags(r, true));
-    return Json.NODES.objectNode();
-  }
-
-  private JsonNode untagResource(Request r) throws ApiError, ServiceException {
-    String arn = r.required("resourceArn");
-    JsonNode keys = r.body().get("tagKeys");
-    if (keys == null || keys.isNull()) {
-      throw ApiError.validation(
-          "1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint:"
-              + " Member must not be null");
-    }
-    if (!keys.isArray()) {
-      throw ApiError.badRequest(
-          "SerializationException", "Unexpected value type for field 'tagKeys'");
-    }
-    List<String> list = new ArrayList<>();
-    for (JsonNode k : keys) {
-      list.add(k.asText());
-    }
-    service.tags().untag(arn, list);
-    return Json.NODES.objectNode();
-  }
-
-  private JsonNode listTagsForResource(Request r) throws ApiError, ServiceException {
-    Map<String, String> tags = service.tags().list(r.required("resourceArn"));
-    ObjectNode o = Json.NODES.objectNode();
-    ArrayNode list = o.putArray("tags");
-    tags.forEach(
-        (k, v) -> {
-          ObjectNode tag = list.addObject();
-          tag.put("key", k);
-          tag.put("value", v);
-        });
-    return o;
-  }
-
-  /** Tag keys and values: Unicode letters, digits, white space and {@code _ . : / = + - @}. */
-  private static final java.util.regex.Pattern TAG_TEXT =
-      java.util.regex.Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$");
-
-  /**
-   * The {@code tags} member, {@code [{"key","value"}]}, with AWS's constraints on each; a later key
-   * replaces an earlier one.
-   */
-  private static Map<String, String> tags(Request r, boolean required) throws ApiError {
-    JsonNode list = r.body().get("tags");
-    if (list == null || list.isNull()) {
-      if (required) {
-        throw ApiError.validation(
-            "1 validation error detected: Value null at 'tags' failed to satisfy constraint:"
-                + " Member must not be null");
-      }
-      return Map.of();
-    }
-    if (!list.isArray()) {
-      throw ApiError.badRequest("SerializationException", "Unexpected value type for field 'tags'");
-    }
-    java.util.LinkedHashMap<String, String> tags = new java.util.LinkedHashMap<>();
-    int i = 0;
-    for (JsonNode tag : list) {
-      i++;
-      String key = tagText(tag, "key", "tags." + i + ".member.key", 1, 128);
-      String value = tagText(tag, "value", "tags." + i + ".member.value", 0, 256);
-      if (key.startsWith("aws:")) {
-        // [INFER] AWS reserves the prefix; its exact rejection text is not documented.
-        throw ApiError.validation(
-            "1 validation error detected: Value '"
-                + key
-                + "' at 'tags."
-                + i
-                + ".member.key' failed to satisfy constraint: Member must not start with 'aws:'");
-      }
-      tags.put(key, value);
-    }
-    return tags;
-  }
-
-  private static String tagText(JsonNode tag, String member, String path, int min, int max)
-      throws ApiError {
-    JsonNode v = tag.get(member);
-    if (v == null || v.isNull()) {
-      if (min == 0) {
-        return "";
-      }
-      throw ApiError.validation(
-          "1 validation error detected: Value null at '"
-              + path
-              + "' failed to satisfy constraint: Member must not be null");
-    }
-    String text = v.asText();
-    String problem =
-        text.length() < min
-            ? "Member must have length greater than or equal to " + min
-            : text.length() > max
-                ? "Member must have length less than or equal to " + max
-                : !TAG_TEXT.matcher(text).matches()
-                    ? "Member must satisfy regular expression pattern: " + TAG_TEXT.pattern()
-                    : null;
-    if (problem != null) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + text
-              + "' at '"
-              + path
-              + "' failed to satisfy constraint: "
-              + problem);
-    }
-    return text;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -967,12 +570,6 @@ final class Operations {
 
   // ---------------------------------------------------------------------------------------------
   // Pagination
-
-  /** {@code maxResults}: 0 to 1000, where 0 (or none) means AWS's default of 100. */
-  private static int pageSize(Request r) throws ApiError {
-    int max = r.integer("maxResults", 100, 0, 1000);
-    return max == 0 ? 100 : max;
-  }
 
   private static <E extends Enum<E>> E enumValue(
       Request r, String field, Class<E> type, String allowed) throws ApiError {

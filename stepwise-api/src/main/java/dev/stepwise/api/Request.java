@@ -76,4 +76,10 @@ record Request(JsonNode body, @Nullable String startedBy) {
   boolean bool(String field) {
     return body.path(field).asBoolean(false);
   }
+
+  /** {@code maxResults}: 0 to 1000, where 0 (or none) means AWS's default of 100. */
+  int pageSize() throws ApiError {
+    int max = integer("maxResults", 100, 0, 1000);
+    return max == 0 ? 100 : max;
+  }
 }

@@ -1,0 +1,232 @@
+package dev.stepwise.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.engine.history.HistoryJson;
+import dev.stepwise.engine.service.ServiceException;
+import dev.stepwise.engine.service.StateMachineAlias;
+import dev.stepwise.engine.service.StateMachineVersion;
+import dev.stepwise.engine.service.StepFunctionsService;
+import dev.stepwise.language.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * State machine versions and aliases: Publish/List/DeleteStateMachineVersion,
+ * Create/Describe/Update/Delete/ListStateMachineAliases.
+ */
+final class RevisionOperations {
+  private final StepFunctionsService service;
+  private final PageTokens tokens;
+
+  RevisionOperations(StepFunctionsService service, PageTokens tokens) {
+    this.service = service;
+    this.tokens = tokens;
+  }
+
+  void register(Map<String, Operations.Operation> table) {
+    table.put("PublishStateMachineVersion", this::publishStateMachineVersion);
+    table.put("ListStateMachineVersions", this::listStateMachineVersions);
+    table.put("DeleteStateMachineVersion", this::deleteStateMachineVersion);
+    table.put("CreateStateMachineAlias", this::createStateMachineAlias);
+    table.put("DescribeStateMachineAlias", this::describeStateMachineAlias);
+    table.put("UpdateStateMachineAlias", this::updateStateMachineAlias);
+    table.put("DeleteStateMachineAlias", this::deleteStateMachineAlias);
+    table.put("ListStateMachineAliases", this::listStateMachineAliases);
+  }
+
+  private JsonNode publishStateMachineVersion(Request r) throws ApiError, ServiceException {
+    StepFunctionsService.Published p =
+        service
+            .revisions()
+            .publish(
+                r.required("stateMachineArn"),
+                r.optional("revisionId"),
+                r.optional("description", 0, 256));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("creationDate", HistoryJson.epochSeconds(p.creationDate()));
+    o.put("stateMachineVersionArn", p.versionArn());
+    return o;
+  }
+
+  private JsonNode listStateMachineVersions(Request r) throws ApiError, ServiceException {
+    String arn = r.required("stateMachineArn");
+    int size = r.pageSize();
+    String request = "ListStateMachineVersions\n" + arn;
+    String after = tokens.position(request, r.optional("nextToken", 1, 1024));
+    List<StateMachineVersion> rest =
+        service.revisions().list(arn).stream()
+            .filter(v -> after == null || v.number() < Long.parseLong(after))
+            .toList();
+    ObjectNode o = Json.NODES.objectNode();
+    ArrayNode list = o.putArray("stateMachineVersions");
+    for (StateMachineVersion v : rest.subList(0, Math.min(size, rest.size()))) {
+      ObjectNode item = list.addObject();
+      item.put("stateMachineVersionArn", v.arn());
+      item.put("creationDate", HistoryJson.epochSeconds(v.creationDate()));
+    }
+    if (rest.size() > size) {
+      o.put("nextToken", tokens.issue(request, "" + rest.get(size - 1).number()));
+    }
+    return o;
+  }
+
+  private JsonNode deleteStateMachineVersion(Request r) throws ApiError, ServiceException {
+    service.revisions().delete(r.required("stateMachineVersionArn"));
+    return Json.NODES.objectNode();
+  }
+
+  /** Alias names: also a letter, {@code _}, {@code -} or {@code .}, so never a version number. */
+  private static final java.util.regex.Pattern ALIAS_NAME =
+      java.util.regex.Pattern.compile("^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$");
+
+  private JsonNode createStateMachineAlias(Request r) throws ApiError, ServiceException {
+    String name = r.required("name");
+    if (name.length() > 80) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + name
+              + "' at 'name' failed to satisfy constraint: Member must have length less than or"
+              + " equal to 80");
+    }
+    if (!ALIAS_NAME.matcher(name).matches()) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + name
+              + "' at 'name' failed to satisfy constraint: Member must satisfy regular expression"
+              + " pattern: "
+              + ALIAS_NAME.pattern());
+    }
+    StateMachineAlias alias =
+        service.revisions().createAlias(name, r.optional("description", 0, 256), routing(r, true));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("stateMachineAliasArn", alias.arn());
+    o.put("creationDate", HistoryJson.epochSeconds(alias.creationDate()));
+    return o;
+  }
+
+  /** {@code routingConfiguration}: 1–2 entries of a version ARN and a weight of 0–100. */
+  private static List<StateMachineAlias.Route> routing(Request r, boolean required)
+      throws ApiError {
+    JsonNode list = r.body().get("routingConfiguration");
+    if (list == null || list.isNull()) {
+      if (required) {
+        throw ApiError.validation(
+            "1 validation error detected: Value null at 'routingConfiguration' failed to satisfy"
+                + " constraint: Member must not be null");
+      }
+      return null;
+    }
+    if (!list.isArray()) {
+      throw ApiError.badRequest(
+          "SerializationException", "Unexpected value type for field 'routingConfiguration'");
+    }
+    List<StateMachineAlias.Route> routes = new ArrayList<>();
+    for (JsonNode item : list) {
+      routes.add(
+          new StateMachineAlias.Route(
+              item.path("stateMachineVersionArn").asText(), item.path("weight").asInt()));
+    }
+    if (routes.isEmpty() || routes.size() > 2) {
+      String shown =
+          routes.stream()
+              .map(
+                  route ->
+                      "RoutingConfigurationListItem(stateMachineVersionArn="
+                          + route.stateMachineVersionArn()
+                          + ", weight="
+                          + route.weight()
+                          + ")")
+              .toList()
+              .toString();
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + shown
+              + "' at 'routingConfiguration' failed to satisfy constraint: Member must have length "
+              + (routes.isEmpty() ? "greater than or equal to 1" : "less than or equal to 2"));
+    }
+    for (int i = 0; i < routes.size(); i++) {
+      int weight = routes.get(i).weight();
+      if (weight < 0 || weight > 100) {
+        throw ApiError.validation(
+            "1 validation error detected: Value '"
+                + weight
+                + "' at 'routingConfiguration."
+                + (i + 1)
+                + ".member.weight' failed to satisfy constraint: Member must have value "
+                + (weight < 0 ? "greater than or equal to 0" : "less than or equal to 100"));
+      }
+    }
+    return routes;
+  }
+
+  private JsonNode describeStateMachineAlias(Request r) throws ApiError, ServiceException {
+    StateMachineAlias a = service.revisions().describeAlias(r.required("stateMachineAliasArn"));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("stateMachineAliasArn", a.arn());
+    o.put("name", a.name());
+    if (a.description() != null) {
+      o.put("description", a.description());
+    }
+    ArrayNode routing = o.putArray("routingConfiguration");
+    for (StateMachineAlias.Route route : a.routing()) {
+      ObjectNode item = routing.addObject();
+      item.put("stateMachineVersionArn", route.stateMachineVersionArn());
+      item.put("weight", route.weight());
+    }
+    o.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    o.put("updateDate", HistoryJson.epochSeconds(a.updateDate()));
+    return o;
+  }
+
+  private JsonNode updateStateMachineAlias(Request r) throws ApiError, ServiceException {
+    java.time.Instant updated =
+        service
+            .revisions()
+            .updateAlias(
+                r.required("stateMachineAliasArn"),
+                r.optional("description", 0, 256),
+                routing(r, false));
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("updateDate", HistoryJson.epochSeconds(updated));
+    return o;
+  }
+
+  private JsonNode deleteStateMachineAlias(Request r) throws ApiError, ServiceException {
+    service.revisions().deleteAlias(r.required("stateMachineAliasArn"));
+    return Json.NODES.objectNode();
+  }
+
+  private JsonNode listStateMachineAliases(Request r) throws ApiError, ServiceException {
+    String arn = r.required("stateMachineArn");
+    int size = r.pageSize();
+    String request = "ListStateMachineAliases\n" + arn;
+    String after = tokens.position(request, r.optional("nextToken", 1, 1024));
+    List<StateMachineAlias> all = service.revisions().listAliases(arn);
+    int from = 0;
+    if (after != null) {
+      while (from < all.size() && !position(all.get(from)).equals(after)) {
+        from++;
+      }
+      from = Math.min(all.size(), from + 1);
+    }
+    List<StateMachineAlias> rest = all.subList(from, all.size());
+    ObjectNode o = Json.NODES.objectNode();
+    ArrayNode list = o.putArray("stateMachineAliases");
+    for (StateMachineAlias a : rest.subList(0, Math.min(size, rest.size()))) {
+      ObjectNode item = list.addObject();
+      item.put("stateMachineAliasArn", a.arn());
+      item.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
+    }
+    if (rest.size() > size) {
+      o.put("nextToken", tokens.issue(request, position(rest.get(size - 1))));
+    }
+    return o;
+  }
+
+  private static String position(StateMachineAlias a) {
+    return a.creationDate() + " " + a.name();
+  }
+}
