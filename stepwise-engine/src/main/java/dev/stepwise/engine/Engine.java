@@ -31,8 +31,12 @@ public final class Engine implements ExecutionActor.Mail {
    * Executions out of memory while they wait (stores that {@link ExecutionStore#reloads}): what
    * wakes them is a timer below, a trigger sent to them, or a lookup.
    */
-  private final ConcurrentHashMap<String, java.util.List<Scheduler.Cancellable>> parked =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Parked> parked = new ConcurrentHashMap<>();
+
+  /** What a parked execution leaves behind: its wake-up timers and its completion future. */
+  private record Parked(
+      java.util.List<Scheduler.Cancellable> wakeups,
+      java.util.concurrent.CompletableFuture<Execution> completion) {}
 
   /**
    * @param seed seeds each execution's random source (jitter, task tokens) together with its ARN,
@@ -97,13 +101,17 @@ public final class Engine implements ExecutionActor.Mail {
     for (ExecutionActor actor : loaded) {
       actor.replay(store.journal(actor.spec().executionArn()));
     }
-    loaded.forEach(ExecutionActor::rearm);
+    for (ExecutionActor actor : loaded) {
+      actor.rearm();
+      idle(actor); // one that only waits leaves memory again until it wakes
+    }
     return loaded.size();
   }
 
   /** A closed execution lives on in the store only: the engine holds just the open ones. */
   private void forgetWhenClosed(ExecutionActor actor) {
-    actor.completion().thenRun(() -> executions.remove(actor.spec().executionArn(), actor));
+    // The future outlives parking: the actor it completes with is the one to remove.
+    actor.completion().thenAccept(done -> executions.remove(done.spec().executionArn(), done));
   }
 
   /** How many executions are open (started or resumed, not yet closed and stored). */
@@ -127,7 +135,11 @@ public final class Engine implements ExecutionActor.Mail {
     if (dues == null) {
       return;
     }
-    parked.put(arn, dues.stream().map(due -> scheduler.schedule(due, () -> live(arn))).toList());
+    parked.put(
+        arn,
+        new Parked(
+            dues.stream().map(due -> scheduler.schedule(due, () -> live(arn))).toList(),
+            actor.completion()));
     executions.remove(arn, actor);
   }
 
@@ -165,25 +177,31 @@ public final class Engine implements ExecutionActor.Mail {
         executions.computeIfAbsent(
             executionArn,
             arn -> {
-              java.util.List<Scheduler.Cancellable> wakeups = parked.remove(arn);
-              if (wakeups == null) {
+              Parked p = parked.remove(arn);
+              if (p == null) {
                 return null;
               }
-              wakeups.forEach(Scheduler.Cancellable::cancel);
+              p.wakeups().forEach(Scheduler.Cancellable::cancel);
               ExecutionRecord record = store.find(arn).orElseThrow();
-              ExecutionActor a = actor(record.spec(), record.seed());
+              ExecutionActor a = actor(record.spec(), record.seed(), p.completion());
               a.replay(store.journal(arn));
               loaded[0] = a;
               return a;
             });
     if (loaded[0] != null) {
-      forgetWhenClosed(loaded[0]);
       loaded[0].rearm();
     }
     return actor;
   }
 
   private ExecutionActor actor(ExecutionSpec spec, long executionSeed) {
+    return actor(spec, executionSeed, new java.util.concurrent.CompletableFuture<>());
+  }
+
+  private ExecutionActor actor(
+      ExecutionSpec spec,
+      long executionSeed,
+      java.util.concurrent.CompletableFuture<Execution> completion) {
     RandomGenerator random = randoms.create(executionSeed);
     return new ExecutionActor(
         new Interpreter(spec, settings, random),
@@ -192,7 +210,8 @@ public final class Engine implements ExecutionActor.Mail {
         clock,
         scheduler,
         dispatcher,
-        this);
+        this,
+        completion);
   }
 
   /** An open execution (loaded into memory if it was parked). */

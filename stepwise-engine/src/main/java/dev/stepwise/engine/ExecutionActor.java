@@ -41,7 +41,13 @@ final class ExecutionActor implements Execution {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final Map<Long, Scheduler.Cancellable> timers =
       new java.util.concurrent.ConcurrentHashMap<>();
-  private final CompletableFuture<Execution> completion = new CompletableFuture<>();
+
+  /**
+   * Completes with the actor that closes the execution. One future for the execution's whole life:
+   * an actor rebuilt after parking takes it over, so whoever waits on it (a parent) is told.
+   */
+  private final CompletableFuture<Execution> completion;
+
   private final Mail mail;
   private final java.util.concurrent.atomic.AtomicInteger unstored =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -57,7 +63,7 @@ final class ExecutionActor implements Execution {
   interface Mail {
     void send(String executionArn, Trigger trigger);
 
-    /** The actor is idle and may leave memory; {@code timerDues} are when it must wake. */
+    /** The actor is idle and may leave memory (if {@link #park} agrees). */
     void idle(ExecutionActor actor);
   }
 
@@ -68,8 +74,10 @@ final class ExecutionActor implements Execution {
       InstantSource clock,
       Scheduler scheduler,
       TaskDispatcher dispatcher,
-      Mail mail) {
+      Mail mail,
+      CompletableFuture<Execution> completion) {
     this.mail = mail;
+    this.completion = completion;
     this.interpreter = interpreter;
     this.seed = seed;
     this.store = store;

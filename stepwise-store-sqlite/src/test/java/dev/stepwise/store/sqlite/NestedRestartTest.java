@@ -111,4 +111,45 @@ class NestedRestartTest {
       assertThat(store.running()).isEmpty();
     }
   }
+
+  @Test
+  void aChildThatLeftMemoryStillWakesItsParent() throws Exception {
+    ManualClock clock = new ManualClock(T0);
+    try (SqliteStore store = SqliteStore.open(dir.resolve("parked"))) {
+      Node node = node(store, clock);
+      node.service()
+          .createStateMachine(
+              "child",
+              "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":60,\"End\":true}}}",
+              null,
+              MachineType.STANDARD);
+      node.service()
+          .createStateMachine(
+              "parent",
+              "{\"StartAt\":\"Run\",\"States\":{\"Run\":{\"Type\":\"Task\","
+                  + "\"Resource\":\"arn:aws:states:::states:startExecution.sync:2\","
+                  + "\"Parameters\":{\"StateMachineArn\":\"arn:aws:states:us-east-1:123456789012:stateMachine:child\"},"
+                  + "\"OutputPath\":\"$.Status\",\"End\":true}}}",
+              null,
+              MachineType.STANDARD);
+      Execution parent =
+          node.service()
+              .startExecution(
+                  "arn:aws:states:us-east-1:123456789012:stateMachine:parent", "p", "{}", true);
+      do {
+        node.scheduler().runReady();
+        store.flush();
+      } while (node.scheduler().hasReadyWork());
+      // The child waits on its timer out of memory; the parent waits on the child.
+      assertThat(node.engine().parkedExecutions()).isEqualTo(1);
+
+      do {
+        node.scheduler().runUntilIdle();
+        store.flush();
+      } while (!node.scheduler().idle());
+      var done = store.find(parent.spec().executionArn()).orElseThrow();
+      assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(Json.write(done.output())).isEqualTo("\"SUCCEEDED\"");
+    }
+  }
 }

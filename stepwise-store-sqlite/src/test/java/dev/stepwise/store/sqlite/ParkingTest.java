@@ -130,4 +130,29 @@ class ParkingTest {
       store.flush();
     } while (node.scheduler().hasReadyWork());
   }
+
+  @Test
+  void aRestartLeavesWaitingExecutionsOutOfMemory() throws Exception {
+    Path data = dir.resolve("restart");
+    String token;
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node node = node(store);
+      node.engine().start(spec());
+      settle(node, store);
+      token = node.token();
+    }
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node node = node(store);
+      assertThat(node.engine().resumeAll()).isEqualTo(1);
+      assertThat(node.engine().parkedExecutions()).isEqualTo(1);
+
+      assertThat(node.engine().completeTask(token, answer())).isNotNull();
+      do {
+        node.scheduler().runUntilIdle();
+        store.flush();
+      } while (!node.scheduler().idle());
+      assertThat(store.find(spec().executionArn()).orElseThrow().status())
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+  }
 }
