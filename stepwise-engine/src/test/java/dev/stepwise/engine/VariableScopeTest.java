@@ -140,4 +140,30 @@ class VariableScopeTest {
 
     assertThat(Json.write(e.output())).isEqualTo("{\"hello\":\"Ada\",\"times\":3}");
   }
+
+  @Test
+  void anExecutionsVariablesHoldAtMostTenMebibytes() {
+    StringBuilder states = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      states
+          .append(i == 0 ? "" : ",")
+          .append("\"S")
+          .append(i)
+          .append("\": {\"Type\": \"Pass\", \"Assign\": {\"v")
+          .append(i)
+          .append("\": \"{% $states.input.s %}\"}, ")
+          .append(i == 59 ? "\"End\": true}" : "\"Next\": \"S" + (i + 1) + "\"}");
+    }
+    Execution e =
+        h.start(
+            "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"S0\", \"States\": {" + states + "}}",
+            "{\"s\": \"" + "x".repeat(200_000) + "\"}");
+
+    // 52 variables of 200,002 bytes fit in 10 MiB; the 53rd does not.
+    assertThat(List.of(e.error(), e.cause()))
+        .containsExactly(
+            "States.DataLimitExceeded",
+            "The variables assigned by the state 'S52' would exceed the maximum number of bytes an"
+                + " execution's variables may hold.");
+  }
 }

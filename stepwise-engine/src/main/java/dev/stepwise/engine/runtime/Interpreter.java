@@ -1538,24 +1538,32 @@ public final class Interpreter {
   private void checkAssignSize(Frame f, Map<String, JsonNode> assigned) {
     int max = settings.payloadLimitBytes();
     long total = 0;
+    Map<String, Long> sizes = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : assigned.entrySet()) {
-      JsonNode v = e.getValue();
-      if (!v.isContainerNode() && !v.isTextual()) {
-        total += 8;
-        continue;
-      }
-      long size = Json.write(v).getBytes(StandardCharsets.UTF_8).length;
+      long size = VariableScope.size(e.getValue());
+      sizes.put(e.getKey(), size);
       total += size;
       if (size > max || total > max) {
-        throw new StatesException(
-            ErrorNames.DATA_LIMIT_EXCEEDED,
+        throw dataLimit(
             (size > max ? "The variable '" + e.getKey() + "'" : "The Assign field")
                 + " of the state '"
                 + f.state.name()
-                + "' has a size exceeding the maximum number of bytes service limit.",
-            false);
+                + "' has a size exceeding the maximum number of bytes service limit.");
       }
     }
+    if (f.variables.bytesWith(sizes) > MAX_VARIABLE_BYTES) {
+      throw dataLimit(
+          "The variables assigned by the state '"
+              + f.state.name()
+              + "' would exceed the maximum number of bytes an execution's variables may hold.");
+    }
+  }
+
+  /** AWS: an execution's variables hold at most 10 MiB (here: those one state can see). */
+  private static final long MAX_VARIABLE_BYTES = 10L * 1024 * 1024;
+
+  private static StatesException dataLimit(String cause) {
+    return new StatesException(ErrorNames.DATA_LIMIT_EXCEEDED, cause, false);
   }
 
   private @Nullable JsonNode value(Frame f, @Nullable ValueSource source) {

@@ -2,6 +2,8 @@ package dev.stepwise.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.language.eval.Variables;
+import dev.stepwise.language.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +15,13 @@ import org.jspecify.annotations.Nullable;
 final class VariableScope implements Variables {
   private final @Nullable VariableScope parent;
   private final Map<String, JsonNode> values = new HashMap<>();
+
+  /**
+   * UTF-8 bytes of each variable's JSON text, and their sum: AWS limits what an execution holds.
+   */
+  private final Map<String, Long> sizes = new HashMap<>();
+
+  private long bytes;
 
   VariableScope(@Nullable VariableScope parent) {
     this.parent = parent;
@@ -39,7 +48,32 @@ final class VariableScope implements Variables {
     return false;
   }
 
+  /**
+   * The bytes this scope and its enclosing ones would hold with {@code assignments} made here (the
+   * variables a state can see; sibling branches and iterations keep their own).
+   */
+  long bytesWith(Map<String, Long> assignmentSizes) {
+    long total = bytes;
+    for (Map.Entry<String, Long> e : assignmentSizes.entrySet()) {
+      total += e.getValue() - sizes.getOrDefault(e.getKey(), 0L);
+    }
+    for (VariableScope s = parent; s != null; s = s.parent) {
+      total += s.bytes;
+    }
+    return total;
+  }
+
   void assign(Map<String, JsonNode> assignments) {
     values.putAll(assignments);
+    assignments.forEach(
+        (name, value) -> {
+          long size = size(value);
+          bytes += size - sizes.getOrDefault(name, 0L);
+          sizes.put(name, size);
+        });
+  }
+
+  static long size(JsonNode value) {
+    return Json.write(value).getBytes(StandardCharsets.UTF_8).length;
   }
 }
