@@ -42,6 +42,18 @@ public interface ResourceStore {
   /** Every resource's tags, each in the order saved. */
   Map<String, Map<String, String>> tags();
 
+  /**
+   * Remembers the mock test case an open execution was started with ({@code arn#TestCase}), or
+   * forgets it (null), so a restart keeps answering its tasks from the same test case.
+   */
+  default void saveTestCase(
+      String executionArn, @org.jspecify.annotations.Nullable String testCase) {}
+
+  /** The test cases of open executions, by execution ARN. */
+  default Map<String, String> testCases() {
+    return Map.of();
+  }
+
   /** For the in-memory mode: nothing survives the process. */
   ResourceStore NONE =
       new ResourceStore() {

@@ -166,6 +166,7 @@ public final class StepFunctionsService implements ExecutionStarter {
     this.arns = Arns.of(engine.settings());
     this.ids = ids;
     stateMachines.all().forEach(sm -> machines.put(sm.arn(), sm));
+    testCases.putAll(resources.testCases());
     this.tags = new ResourceTags(resources, this::taggable);
     this.activities = new Activities(arns, clock, resources, tags, activityTasks);
     this.revisions =
@@ -531,9 +532,20 @@ public final class StepFunctionsService implements ExecutionStarter {
             history);
     if (testCase != null) {
       testCases.put(executionArn, testCase);
+      resources.saveTestCase(executionArn, testCase);
     }
     try {
-      return engine.start(spec, beforeRun);
+      Execution started = engine.start(spec, beforeRun);
+      if (testCase != null) {
+        started
+            .completion()
+            .thenRun(
+                () -> {
+                  testCases.remove(executionArn);
+                  resources.saveTestCase(executionArn, null);
+                });
+      }
+      return started;
     } catch (IllegalStateException e) {
       throw new ServiceException(
           "ExecutionAlreadyExists", "Execution Already Exists: '" + executionArn + "'");

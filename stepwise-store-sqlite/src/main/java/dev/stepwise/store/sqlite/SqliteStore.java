@@ -165,7 +165,7 @@ public final class SqliteStore
   }
 
   /** The newest migration under {@code db/sqlite} (a test keeps the two in step). */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   /**
    * Whether the database has every migration applied already: then Flyway, a third of a restart's
@@ -924,6 +924,49 @@ public final class SqliteStore
       return out;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read tags: " + rootMessage(e), e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Mock test cases of open executions
+
+  @Override
+  public synchronized void saveTestCase(
+      String executionArn, @org.jspecify.annotations.Nullable String testCase) {
+    try (PreparedStatement st =
+        reader.prepareStatement(
+            testCase == null
+                ? "DELETE FROM execution_test_cases WHERE execution_arn = ?"
+                : "INSERT OR REPLACE INTO execution_test_cases (execution_arn, test_case)"
+                    + " VALUES (?, ?)")) {
+      st.setString(1, executionArn);
+      if (testCase != null) {
+        st.setString(2, testCase);
+      }
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot store the test case of " + executionArn + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** Those of running executions; the rows of closed ones (a crash left them) are dropped. */
+  @Override
+  public synchronized java.util.Map<String, String> testCases() {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    try (Statement st = reader.createStatement()) {
+      st.executeUpdate(
+          "DELETE FROM execution_test_cases WHERE execution_arn NOT IN"
+              + " (SELECT arn FROM executions WHERE status = 'RUNNING')");
+      try (ResultSet rs =
+          st.executeQuery("SELECT execution_arn, test_case FROM execution_test_cases")) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read test cases: " + rootMessage(e), e);
     }
   }
 

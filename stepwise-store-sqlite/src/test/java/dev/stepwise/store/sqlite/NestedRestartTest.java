@@ -39,7 +39,14 @@ class NestedRestartTest {
     Random random = new Random(9);
     StepFunctionsService service =
         new StepFunctionsService(
-            engine, store, store, clock, () -> new UUID(random.nextLong(), random.nextLong()));
+            engine,
+            store,
+            store,
+            store,
+            null,
+            clock,
+            () -> new UUID(random.nextLong(), random.nextLong()),
+            dev.stepwise.engine.service.StateMachineGuard.NONE);
     tasks.nested = new NestedExecutions(service, RandomGenerator.of("L64X128MixRandom"));
     return new Node(scheduler, engine, service);
   }
@@ -150,6 +157,49 @@ class NestedRestartTest {
       var done = store.find(parent.spec().executionArn()).orElseThrow();
       assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(Json.write(done.output())).isEqualTo("\"SUCCEEDED\"");
+    }
+  }
+
+  @Test
+  void aMockTestCaseSurvivesARestart() throws Exception {
+    Path data = dir.resolve("mocked");
+    ManualClock clock = new ManualClock(T0);
+    String arn;
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node node = node(store, clock);
+      node.service()
+          .createStateMachine(
+              "waiter",
+              "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":60,\"End\":true}}}",
+              null,
+              MachineType.STANDARD);
+      arn =
+          node.service()
+              .startExecution(
+                  "arn:aws:states:us-east-1:123456789012:stateMachine:waiter#HappyPath",
+                  "w",
+                  "{}",
+                  true)
+              .spec()
+              .executionArn();
+      do {
+        node.scheduler().runReady();
+        store.flush();
+      } while (node.scheduler().hasReadyWork());
+    }
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node node = node(store, clock);
+      assertThat(node.service().testCase(arn)).contains("HappyPath");
+      node.engine().resumeAll();
+      do {
+        node.scheduler().runUntilIdle();
+        store.flush();
+      } while (!node.scheduler().idle());
+      assertThat(store.find(arn).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+    try (SqliteStore store = SqliteStore.open(data)) {
+      // Closed: nothing is kept for it any more.
+      assertThat(node(store, clock).service().testCase(arn)).isEmpty();
     }
   }
 }
