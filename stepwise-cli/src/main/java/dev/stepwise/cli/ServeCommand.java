@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -320,7 +321,9 @@ final class ServeCommand implements Callable<Integer> {
                     + ", "
                     + resumed
                     + " executions resumed)"
-                : " (store: memory)"));
+                : " (store: memory)")
+            + (auth.equals("sigv4") ? ", SigV4 required" : "")
+            + (iamMode != IamMode.OFF ? ", IAM " + iamMode.name().toLowerCase(Locale.ROOT) : ""));
     out.flush();
     stopped.await();
     return 0;
