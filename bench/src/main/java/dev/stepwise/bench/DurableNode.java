@@ -18,7 +18,8 @@ record DurableNode(Engine engine, StepFunctionsService service) {
     InstantSource clock = InstantSource.system();
     Engine engine = new Engine(EngineSettings.DEFAULTS, clock, scheduler, tasks, store, 1);
     return new DurableNode(
-        engine, new StepFunctionsService(engine, store, store, clock, UUID::randomUUID));
+        engine,
+        new StepFunctionsService(engine, store, store.resources(), clock, UUID::randomUUID));
   }
 
   /** For workloads without Task states: any task fails. */

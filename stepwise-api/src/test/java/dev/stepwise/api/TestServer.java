@@ -127,8 +127,8 @@ public final class TestServer implements AutoCloseable {
         new StepFunctionsService(
             engine,
             store,
-            sqlite != null ? sqlite : StateMachineStore.NONE,
-            sqlite != null ? sqlite : ResourceStore.NONE,
+            sqlite != null ? sqlite.resources() : StateMachineStore.NONE,
+            sqlite != null ? sqlite.resources() : ResourceStore.NONE,
             activities,
             clock,
             () -> new UUID(random.nextLong(), random.nextLong()),

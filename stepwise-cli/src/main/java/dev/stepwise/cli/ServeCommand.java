@@ -186,7 +186,7 @@ final class ServeCommand implements Callable<Integer> {
       sqlite.purgeClosedBefore(clock.instant().minus(RETENTION));
     }
     ExecutionStore executions = sqlite != null ? sqlite : new InMemoryExecutionStore();
-    StateMachineStore machines = sqlite != null ? sqlite : StateMachineStore.NONE;
+    StateMachineStore machines = sqlite != null ? sqlite.resources() : StateMachineStore.NONE;
     Deferred nested = new Deferred();
     Deferred sfn = new Deferred();
     Connections httpConnections = Connections.none().withFallback(Connection.NONE);
@@ -254,7 +254,7 @@ final class ServeCommand implements Callable<Integer> {
             engine,
             executions,
             machines,
-            sqlite != null ? sqlite : ResourceStore.NONE,
+            sqlite != null ? sqlite.resources() : ResourceStore.NONE,
             activities,
             clock,
             UUID::randomUUID,

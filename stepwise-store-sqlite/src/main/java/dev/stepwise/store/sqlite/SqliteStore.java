@@ -8,21 +8,12 @@ import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.runtime.TriggerCodec;
-import dev.stepwise.engine.service.ActivityRecord;
-import dev.stepwise.engine.service.ResourceStore;
-import dev.stepwise.engine.service.StateMachineAlias;
-import dev.stepwise.engine.service.StateMachineStore;
-import dev.stepwise.engine.service.StateMachineVersion;
-import dev.stepwise.engine.service.StepFunctionsService.StateMachineRecord;
 import dev.stepwise.engine.store.ExecutionQuery;
 import dev.stepwise.engine.store.ExecutionRecord;
 import dev.stepwise.engine.store.ExecutionStore;
 import dev.stepwise.engine.store.StepRecord;
 import dev.stepwise.language.json.Json;
-import dev.stepwise.language.model.StateMachine;
-import dev.stepwise.language.parse.DefinitionParser;
 import dev.stepwise.language.parse.MachineType;
-import dev.stepwise.language.parse.ParseResult;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -42,7 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.flywaydb.core.Flyway;
 
@@ -62,8 +52,7 @@ import org.flywaydb.core.Flyway;
  * closes: a restart replays it to rebuild the execution exactly. History events are kept.
  */
 /** The embedded store: SQLite in WAL mode, group commit, versioned migrations. */
-public final class SqliteStore
-    implements ExecutionStore, StateMachineStore, ResourceStore, AutoCloseable {
+public final class SqliteStore implements ExecutionStore, AutoCloseable {
   private static final int MAX_BATCH = 1_000;
   private static final String FILE = "stepwise.db";
 
@@ -87,7 +76,8 @@ public final class SqliteStore
   private final FileLock lock;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writerThread;
-  private final ConcurrentHashMap<String, StateMachine> parsed = new ConcurrentHashMap<>();
+  private final Definitions definitions = new Definitions();
+  private final SqliteResources resources;
   private volatile boolean closing;
 
   private SqliteStore(
@@ -95,8 +85,10 @@ public final class SqliteStore
       Connection writer,
       Connection reader,
       List<Lookup> lookups,
+      Connection resources,
       FileChannel lockChannel,
       FileLock lock) {
+    this.resources = new SqliteResources(resources, definitions);
     this.dataDir = dataDir;
     this.writer = writer;
     this.reader = reader;
@@ -156,7 +148,7 @@ public final class SqliteStore
         Connection c = connect(url);
         lookups.add(new Lookup(c, c.prepareStatement(SELECT_EXECUTION + "WHERE arn = ?")));
       }
-      return new SqliteStore(dir, writer, reader, lookups, channel, lock);
+      return new SqliteStore(dir, writer, reader, lookups, connect(url), channel, lock);
     } catch (RuntimeException | SQLException e) {
       closeQuietly(channel);
       throw new StoreUnavailableException(
@@ -211,7 +203,7 @@ public final class SqliteStore
     return c;
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
@@ -230,6 +222,11 @@ public final class SqliteStore
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** State machines, activities, versions, aliases, tags and test cases, beside the executions. */
+  public SqliteResources resources() {
+    return resources;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -378,11 +375,11 @@ public final class SqliteStore
     }
   }
 
-  private static long nanos(Instant i) {
+  static long nanos(Instant i) {
     return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
   }
 
-  private static Instant instant(long nanos) {
+  static Instant instant(long nanos) {
     return Instant.ofEpochSecond(
         Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
@@ -531,7 +528,7 @@ public final class SqliteStore
             rs.getString(2),
             rs.getString(3),
             rs.getString(4),
-            machine(rs.getString(5), type),
+            definitions.machine(rs.getString(5), type),
             type,
             parse(rs.getString(7)),
             rs.getString(8),
@@ -549,424 +546,11 @@ public final class SqliteStore
         stopped ? instant(stop) : null);
   }
 
-  /** Definitions are parsed once per distinct text (executions of a machine share it). */
-  private StateMachine machine(String definition, MachineType type) {
-    return parsed.computeIfAbsent(
-        type + "\u0000" + definition,
-        key -> {
-          ParseResult r = new DefinitionParser(type).parse(definition);
-          if (!r.valid()) {
-            throw new IllegalStateException(
-                "a stored definition no longer validates: " + r.invalidDefinitionMessage());
-          }
-          return r.machine();
-        });
-  }
-
-  private static JsonNode parse(String text) {
+  static JsonNode parse(String text) {
     try {
       return Json.parse(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("corrupt JSON in the store: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // State machines
-
-  @Override
-  public synchronized void save(StateMachineRecord sm) {
-    try (PreparedStatement st =
-        reader.prepareStatement(
-            "INSERT OR REPLACE INTO state_machines (arn, name, definition, type, role_arn,"
-                + " created_nanos, updated_nanos, revision_id, logging, tracing) VALUES (?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?)")) {
-      st.setString(1, sm.arn());
-      st.setString(2, sm.name());
-      st.setString(3, sm.definition());
-      st.setString(4, sm.type().name());
-      st.setString(5, sm.roleArn());
-      st.setLong(6, nanos(sm.creationDate()));
-      st.setLong(7, nanos(sm.updateDate()));
-      st.setString(8, sm.revisionId());
-      st.setString(
-          9, sm.loggingConfiguration() == null ? null : Json.write(sm.loggingConfiguration()));
-      st.setString(
-          10, sm.tracingConfiguration() == null ? null : Json.write(sm.tracingConfiguration()));
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot store state machine " + sm.arn() + ": " + rootMessage(e), e);
-    }
-  }
-
-  @Override
-  public synchronized void delete(String arn) {
-    try (PreparedStatement st =
-        reader.prepareStatement("DELETE FROM state_machines WHERE arn = ?")) {
-      st.setString(1, arn);
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot delete state machine " + arn + ": " + rootMessage(e), e);
-    }
-  }
-
-  @Override
-  public synchronized List<StateMachineRecord> all() {
-    List<StateMachineRecord> out = new ArrayList<>();
-    try (Statement st = reader.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT arn, name, definition, type, role_arn, created_nanos, updated_nanos,"
-                    + " revision_id, logging, tracing FROM state_machines ORDER BY name")) {
-      while (rs.next()) {
-        MachineType type = MachineType.valueOf(rs.getString(4));
-        Instant created = instant(rs.getLong(6));
-        long updated = rs.getLong(7);
-        boolean neverUpdated = rs.wasNull();
-        String logging = rs.getString(9);
-        String tracing = rs.getString(10);
-        out.add(
-            new StateMachineRecord(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                machine(rs.getString(3), type),
-                type,
-                rs.getString(5),
-                created,
-                neverUpdated ? created : instant(updated),
-                rs.getString(8),
-                logging == null ? null : (ObjectNode) parse(logging),
-                tracing == null ? null : (ObjectNode) parse(tracing)));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read state machines: " + rootMessage(e), e);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Activities
-
-  @Override
-  public synchronized void saveActivity(ActivityRecord activity) {
-    try (PreparedStatement st =
-        reader.prepareStatement(
-            "INSERT OR REPLACE INTO activities (arn, name, created_nanos) VALUES (?, ?, ?)")) {
-      st.setString(1, activity.arn());
-      st.setString(2, activity.name());
-      st.setLong(3, nanos(activity.creationDate()));
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot store activity " + activity.arn() + ": " + rootMessage(e), e);
-    }
-  }
-
-  @Override
-  public synchronized void deleteActivity(String arn) {
-    try (PreparedStatement st = reader.prepareStatement("DELETE FROM activities WHERE arn = ?")) {
-      st.setString(1, arn);
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot delete activity " + arn + ": " + rootMessage(e), e);
-    }
-  }
-
-  @Override
-  public synchronized List<ActivityRecord> activities() {
-    List<ActivityRecord> out = new ArrayList<>();
-    try (Statement st = reader.createStatement();
-        ResultSet rs =
-            st.executeQuery("SELECT arn, name, created_nanos FROM activities ORDER BY name")) {
-      while (rs.next()) {
-        out.add(new ActivityRecord(rs.getString(1), rs.getString(2), instant(rs.getLong(3))));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read activities: " + rootMessage(e), e);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Versions and aliases
-
-  @Override
-  public synchronized void saveVersion(StateMachineVersion v) {
-    StateMachineRecord sm = v.machine();
-    try (PreparedStatement st =
-        reader.prepareStatement(
-            "INSERT OR REPLACE INTO state_machine_versions (arn, state_machine_arn, number, name,"
-                + " definition, type, role_arn, machine_created, machine_updated, revision_id,"
-                + " logging, tracing, description, created_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?)")) {
-      st.setString(1, v.arn());
-      st.setString(2, sm.arn());
-      st.setLong(3, v.number());
-      st.setString(4, sm.name());
-      st.setString(5, sm.definition());
-      st.setString(6, sm.type().name());
-      st.setString(7, sm.roleArn());
-      st.setLong(8, nanos(sm.creationDate()));
-      st.setLong(9, nanos(sm.updateDate()));
-      st.setString(10, sm.revisionId());
-      st.setString(
-          11, sm.loggingConfiguration() == null ? null : Json.write(sm.loggingConfiguration()));
-      st.setString(
-          12, sm.tracingConfiguration() == null ? null : Json.write(sm.tracingConfiguration()));
-      st.setString(13, v.description());
-      st.setLong(14, nanos(v.creationDate()));
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot store version " + v.arn() + ": " + rootMessage(e), e);
-    }
-  }
-
-  @Override
-  public synchronized void deleteVersion(String arn) {
-    update("DELETE FROM state_machine_versions WHERE arn = ?", arn);
-  }
-
-  @Override
-  public synchronized List<StateMachineVersion> versions() {
-    List<StateMachineVersion> out = new ArrayList<>();
-    try (Statement st = reader.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT arn, state_machine_arn, number, name, definition, type, role_arn,"
-                    + " machine_created, machine_updated, revision_id, logging, tracing,"
-                    + " description, created_nanos FROM state_machine_versions ORDER BY arn")) {
-      while (rs.next()) {
-        MachineType type = MachineType.valueOf(rs.getString(6));
-        String logging = rs.getString(11);
-        String tracing = rs.getString(12);
-        StateMachineRecord sm =
-            new StateMachineRecord(
-                rs.getString(2),
-                rs.getString(4),
-                rs.getString(5),
-                machine(rs.getString(5), type),
-                type,
-                rs.getString(7),
-                instant(rs.getLong(8)),
-                instant(rs.getLong(9)),
-                rs.getString(10),
-                logging == null ? null : (ObjectNode) parse(logging),
-                tracing == null ? null : (ObjectNode) parse(tracing));
-        out.add(
-            new StateMachineVersion(
-                rs.getString(1), rs.getLong(3), sm, rs.getString(13), instant(rs.getLong(14))));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read versions: " + rootMessage(e), e);
-    }
-  }
-
-  @Override
-  public synchronized void saveLastVersion(String stateMachineArn, long number) {
-    if (number == 0) {
-      update(
-          "DELETE FROM state_machine_last_versions WHERE state_machine_arn = ?", stateMachineArn);
-      return;
-    }
-    try (PreparedStatement st =
-        reader.prepareStatement(
-            "INSERT OR REPLACE INTO state_machine_last_versions (state_machine_arn, number)"
-                + " VALUES (?, ?)")) {
-      st.setString(1, stateMachineArn);
-      st.setLong(2, number);
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot store the version count of " + stateMachineArn + ": " + rootMessage(e), e);
-    }
-  }
-
-  @Override
-  public synchronized java.util.Map<String, Long> lastVersions() {
-    java.util.Map<String, Long> out = new java.util.HashMap<>();
-    try (Statement st = reader.createStatement();
-        ResultSet rs =
-            st.executeQuery("SELECT state_machine_arn, number FROM state_machine_last_versions")) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getLong(2));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read version counts: " + rootMessage(e), e);
-    }
-  }
-
-  @Override
-  public synchronized void saveAlias(StateMachineAlias a) {
-    com.fasterxml.jackson.databind.node.ArrayNode routing = Json.NODES.arrayNode();
-    for (StateMachineAlias.Route r : a.routing()) {
-      routing
-          .addObject()
-          .put("stateMachineVersionArn", r.stateMachineVersionArn())
-          .put("weight", r.weight());
-    }
-    try (PreparedStatement st =
-        reader.prepareStatement(
-            "INSERT OR REPLACE INTO state_machine_aliases (arn, state_machine_arn, name,"
-                + " description, routing, created_nanos, updated_nanos) VALUES (?, ?, ?, ?, ?, ?,"
-                + " ?)")) {
-      st.setString(1, a.arn());
-      st.setString(2, a.stateMachineArn());
-      st.setString(3, a.name());
-      st.setString(4, a.description());
-      st.setString(5, Json.write(routing));
-      st.setLong(6, nanos(a.creationDate()));
-      st.setLong(7, nanos(a.updateDate()));
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot store alias " + a.arn() + ": " + rootMessage(e), e);
-    }
-  }
-
-  @Override
-  public synchronized void deleteAlias(String arn) {
-    update("DELETE FROM state_machine_aliases WHERE arn = ?", arn);
-  }
-
-  @Override
-  public synchronized List<StateMachineAlias> aliases() {
-    List<StateMachineAlias> out = new ArrayList<>();
-    try (Statement st = reader.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT arn, state_machine_arn, name, description, routing, created_nanos,"
-                    + " updated_nanos FROM state_machine_aliases ORDER BY arn")) {
-      while (rs.next()) {
-        List<StateMachineAlias.Route> routing = new ArrayList<>();
-        for (JsonNode r : parse(rs.getString(5))) {
-          routing.add(
-              new StateMachineAlias.Route(
-                  r.path("stateMachineVersionArn").asText(), r.path("weight").asInt()));
-        }
-        out.add(
-            new StateMachineAlias(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                routing,
-                instant(rs.getLong(6)),
-                instant(rs.getLong(7))));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read aliases: " + rootMessage(e), e);
-    }
-  }
-
-  private void update(String sql, String arg) {
-    try (PreparedStatement st = reader.prepareStatement(sql)) {
-      st.setString(1, arg);
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot update the store: " + rootMessage(e), e);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Tags
-
-  @Override
-  public synchronized void saveTags(String resourceArn, java.util.Map<String, String> tags) {
-    try (PreparedStatement delete =
-            reader.prepareStatement("DELETE FROM tags WHERE resource_arn = ?");
-        PreparedStatement insert =
-            reader.prepareStatement(
-                "INSERT INTO tags (resource_arn, position, tag_key, tag_value) VALUES (?, ?, ?,"
-                    + " ?)")) {
-      reader.setAutoCommit(false);
-      try {
-        delete.setString(1, resourceArn);
-        delete.executeUpdate();
-        int position = 0;
-        for (java.util.Map.Entry<String, String> tag : tags.entrySet()) {
-          insert.setString(1, resourceArn);
-          insert.setInt(2, position++);
-          insert.setString(3, tag.getKey());
-          insert.setString(4, tag.getValue());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-        reader.commit();
-      } catch (SQLException e) {
-        reader.rollback();
-        throw e;
-      } finally {
-        reader.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot store the tags of " + resourceArn + ": " + rootMessage(e), e);
-    }
-  }
-
-  @Override
-  public synchronized java.util.Map<String, java.util.Map<String, String>> tags() {
-    java.util.Map<String, java.util.Map<String, String>> out = new java.util.LinkedHashMap<>();
-    try (Statement st = reader.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT resource_arn, tag_key, tag_value FROM tags ORDER BY resource_arn,"
-                    + " position")) {
-      while (rs.next()) {
-        out.computeIfAbsent(rs.getString(1), arn -> new java.util.LinkedHashMap<>())
-            .put(rs.getString(2), rs.getString(3));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read tags: " + rootMessage(e), e);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Mock test cases of open executions
-
-  @Override
-  public synchronized void saveTestCase(
-      String executionArn, @org.jspecify.annotations.Nullable String testCase) {
-    try (PreparedStatement st =
-        reader.prepareStatement(
-            testCase == null
-                ? "DELETE FROM execution_test_cases WHERE execution_arn = ?"
-                : "INSERT OR REPLACE INTO execution_test_cases (execution_arn, test_case)"
-                    + " VALUES (?, ?)")) {
-      st.setString(1, executionArn);
-      if (testCase != null) {
-        st.setString(2, testCase);
-      }
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot store the test case of " + executionArn + ": " + rootMessage(e), e);
-    }
-  }
-
-  /** Those of running executions; the rows of closed ones (a crash left them) are dropped. */
-  @Override
-  public synchronized java.util.Map<String, String> testCases() {
-    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-    try (Statement st = reader.createStatement()) {
-      st.executeUpdate(
-          "DELETE FROM execution_test_cases WHERE execution_arn NOT IN"
-              + " (SELECT arn FROM executions WHERE status = 'RUNNING')");
-      try (ResultSet rs =
-          st.executeQuery("SELECT execution_arn, test_case FROM execution_test_cases")) {
-        while (rs.next()) {
-          out.put(rs.getString(1), rs.getString(2));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read test cases: " + rootMessage(e), e);
     }
   }
 
@@ -1004,6 +588,7 @@ public final class SqliteStore
     closeQuietly(writer);
     closeQuietly(reader);
     lookups.forEach(l -> closeQuietly(l.connection()));
+    resources.close();
     closeQuietly(lock);
     closeQuietly(lockChannel);
   }

@@ -41,8 +41,8 @@ class NestedRestartTest {
         new StepFunctionsService(
             engine,
             store,
-            store,
-            store,
+            store.resources(),
+            store.resources(),
             null,
             clock,
             () -> new UUID(random.nextLong(), random.nextLong()),
