@@ -36,6 +36,13 @@ final class EventLog {
     }
   }
 
+  /**
+   * Details that capture only values that never change (names, JSON texts): built when the event is
+   * first read, if ever.
+   */
+  @FunctionalInterface
+  interface Deferred extends Supplier<ObjectNode> {}
+
   long append(
       long previousEventId,
       Instant timestamp,
@@ -48,8 +55,10 @@ final class EventLog {
     lastId = id;
     if (record) {
       events.add(
-          new HistoryEvent(
-              id, previousEventId, timestamp, type, details == null ? null : details.get()));
+          details instanceof Deferred deferred
+              ? HistoryEvent.deferred(id, previousEventId, timestamp, type, deferred)
+              : new HistoryEvent(
+                  id, previousEventId, timestamp, type, details == null ? null : details.get()));
     }
     return id;
   }

@@ -324,8 +324,9 @@ public final class Interpreter {
     f.retryCount = 0;
     f.enteredTime = now;
     f.enteredEventId =
-        append(
-            f, enteredType(state), () -> payloadDetails(nameDetails(state.name()), "input", input));
+        log.recording() && !f.silent
+            ? append(f, enteredType(state), enteredDetails(state.name(), text(input)))
+            : append(f, enteredType(state), null);
     try {
       execute(f);
     } catch (StatesException e) {
@@ -356,7 +357,8 @@ public final class Interpreter {
       if (assigned != null) {
         f.variables.assign(assigned);
       }
-      append(f, exitedType(f.state), () -> exitedDetails(f.state.name(), text, assigned));
+      String name = f.state.name();
+      append(f, exitedType(f.state), (EventLog.Deferred) () -> exitedDetails(name, text, assigned));
     } else {
       if (assigned != null) {
         f.variables.assign(assigned);
@@ -1740,6 +1742,16 @@ public final class Interpreter {
 
   /** {@code {"truncated": false}}, shared by every event (history nodes are never changed). */
   private static final ObjectNode NOT_TRUNCATED = Json.NODES.objectNode().put("truncated", false);
+
+  /** A state's Entered details, built when first read (name and input text never change). */
+  private static EventLog.Deferred enteredDetails(String name, String inputText) {
+    return () -> {
+      ObjectNode d = nameDetails(name);
+      d.put("input", inputText);
+      d.set("inputDetails", NOT_TRUNCATED);
+      return d;
+    };
+  }
 
   private static ObjectNode nameDetails(String name) {
     ObjectNode d = Json.NODES.objectNode();
