@@ -47,6 +47,15 @@ public final class NestedExecutions implements TaskDispatcher {
 
   @Override
   public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
+    start(request, callbacks, true);
+  }
+
+  /**
+   * Starts the child and follows it as the pattern says.
+   *
+   * @param announce whether the parent records TaskSubmitted (not when it already has)
+   */
+  private void start(TaskRequest request, TaskCallbacks callbacks, boolean announce) {
     JsonNode p = request.parameters();
     JsonNode arn = p.get("StateMachineArn");
     if (arn == null || !arn.isTextual()) {
@@ -73,7 +82,7 @@ public final class NestedExecutions implements TaskDispatcher {
               input,
               request.executionArn(),
               started -> {
-                if (pattern != Resource.Pattern.REQUEST_RESPONSE) {
+                if (announce && pattern != Resource.Pattern.REQUEST_RESPONSE) {
                   callbacks.submitted(startResponse(started, request));
                 }
               });
@@ -123,14 +132,22 @@ public final class NestedExecutions implements TaskDispatcher {
     }
   }
 
-  /** After a restart: a {@code .sync} task attaches to its child again (closed or running). */
+  /**
+   * After a restart: a {@code .sync} task attaches to its child again (closed or running); a child
+   * whose start was lost in the crash (the parent's TaskSubmitted was stored, the child's first
+   * step was not) is started again, with the same name and input.
+   */
   @Override
   public void resume(TaskRequest request, JsonNode submitted, TaskCallbacks callbacks) {
     Resource.Pattern pattern = request.resource().pattern();
-    if (pattern != Resource.Pattern.SYNC && pattern != Resource.Pattern.SYNC2) {
-      return; // request-response has no wait; callbacks complete by token
-    }
     String childArn = submitted.path("ExecutionArn").asText();
+    if (starter.find(childArn).isEmpty() && starter.closed(childArn).isEmpty()) {
+      start(request, callbacks, false);
+      return;
+    }
+    if (pattern != Resource.Pattern.SYNC && pattern != Resource.Pattern.SYNC2) {
+      return; // the callback pattern completes by token
+    }
     boolean parsed = pattern == Resource.Pattern.SYNC2;
     java.util.Optional<Execution> live = starter.find(childArn);
     if (live.isPresent()) {

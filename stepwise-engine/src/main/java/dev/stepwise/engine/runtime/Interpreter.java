@@ -225,7 +225,11 @@ public final class Interpreter {
   // Execution lifecycle
 
   private void start() {
-    log.append(0, now, EventType.ExecutionStarted, this::executionStartedDetails);
+    log.append(
+        0,
+        now,
+        EventType.ExecutionStarted,
+        log.recording() ? executionStartedDetails(text(spec.input())) : null);
     Long timeout = spec.machine().timeoutSeconds();
     if (timeout != null) {
       scheduleTimer(root, null, Timer.Kind.EXECUTION_TIMEOUT, now.plusSeconds(timeout));
@@ -234,18 +238,22 @@ public final class Interpreter {
     agenda.add(() -> enter(root, root.workflow.startAt(), input));
   }
 
-  private ObjectNode executionStartedDetails() {
-    ObjectNode d = Json.NODES.objectNode();
-    d.put("input", text(spec.input()));
-    d.set("inputDetails", NOT_TRUNCATED);
-    d.put("roleArn", spec.roleArn());
-    if (spec.stateMachineAliasArn() != null) {
-      d.put("stateMachineAliasArn", spec.stateMachineAliasArn());
-    }
-    if (spec.stateMachineVersionArn() != null) {
-      d.put("stateMachineVersionArn", spec.stateMachineVersionArn());
-    }
-    return d;
+  /** Built when first read: the input text and the spec never change. */
+  private EventLog.Deferred executionStartedDetails(String inputText) {
+    ExecutionSpec started = spec;
+    return () -> {
+      ObjectNode d = Json.NODES.objectNode();
+      d.put("input", inputText);
+      d.set("inputDetails", NOT_TRUNCATED);
+      d.put("roleArn", started.roleArn());
+      if (started.stateMachineAliasArn() != null) {
+        d.put("stateMachineAliasArn", started.stateMachineAliasArn());
+      }
+      if (started.stateMachineVersionArn() != null) {
+        d.put("stateMachineVersionArn", started.stateMachineVersionArn());
+      }
+      return d;
+    };
   }
 
   private void drain() {
@@ -279,7 +287,7 @@ public final class Interpreter {
         root.lastEventId,
         now,
         EventType.ExecutionSucceeded,
-        () -> payloadDetails(Json.NODES.objectNode(), "output", result));
+        log.recording() ? outputDetails(text(result)) : null);
     finish(ExecutionStatus.SUCCEEDED, result, null, null);
   }
 
@@ -1742,6 +1750,16 @@ public final class Interpreter {
 
   /** {@code {"truncated": false}}, shared by every event (history nodes are never changed). */
   private static final ObjectNode NOT_TRUNCATED = Json.NODES.objectNode().put("truncated", false);
+
+  /** An execution's Succeeded details, built when first read. */
+  private static EventLog.Deferred outputDetails(String outputText) {
+    return () -> {
+      ObjectNode d = Json.NODES.objectNode();
+      d.put("output", outputText);
+      d.set("outputDetails", NOT_TRUNCATED);
+      return d;
+    };
+  }
 
   /** A state's Entered details, built when first read (name and input text never change). */
   private static EventLog.Deferred enteredDetails(String name, String inputText) {

@@ -6,6 +6,8 @@ import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.history.EventType;
+import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.nested.NestedExecutions;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.task.TaskCallbacks;
@@ -17,6 +19,7 @@ import dev.stepwise.language.json.Json;
 import dev.stepwise.language.parse.MachineType;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -200,6 +203,65 @@ class NestedRestartTest {
     try (SqliteStore store = SqliteStore.open(data)) {
       // Closed: nothing is kept for it any more.
       assertThat(node(store, clock).service().testCase(arn)).isEmpty();
+    }
+  }
+
+  @Test
+  void aChildWhoseStartWasLostIsStartedAgain() throws Exception {
+    Path data = dir.resolve("lost");
+    ManualClock clock = new ManualClock(T0);
+    String parentArn;
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node node = node(store, clock);
+      node.service()
+          .createStateMachine(
+              "child",
+              "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":10,\"Next\":\"P\"},"
+                  + "\"P\":{\"Type\":\"Pass\",\"Result\":{\"done\":true},\"End\":true}}}",
+              null,
+              MachineType.STANDARD);
+      node.service()
+          .createStateMachine(
+              "parent",
+              "{\"StartAt\":\"Run\",\"States\":{\"Run\":{\"Type\":\"Task\","
+                  + "\"Resource\":\"arn:aws:states:::states:startExecution.sync:2\","
+                  + "\"Parameters\":{\"StateMachineArn\":\"arn:aws:states:us-east-1:123456789012:stateMachine:child\",\"Name\":\"kid\"},"
+                  + "\"OutputPath\":\"$.Output\",\"End\":true}}}",
+              null,
+              MachineType.STANDARD);
+      parentArn =
+          node.service()
+              .startExecution(
+                  "arn:aws:states:us-east-1:123456789012:stateMachine:parent", "p", "{}", true)
+              .spec()
+              .executionArn();
+      // The parent stores TaskSubmitted; the child waits on its timer.
+      do {
+        node.scheduler().runReady();
+        store.flush();
+      } while (node.scheduler().hasReadyWork());
+    }
+    // A crash between the two commits: the parent recorded TaskSubmitted, the child nothing.
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stepwise.db"));
+        java.sql.Statement st = c.createStatement()) {
+      String child = "arn:aws:states:us-east-1:123456789012:execution:child:kid";
+      st.executeUpdate("DELETE FROM journal WHERE execution_arn = '" + child + "'");
+      st.executeUpdate("DELETE FROM events WHERE execution_arn = '" + child + "'");
+      st.executeUpdate("DELETE FROM executions WHERE arn = '" + child + "'");
+    }
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node node = node(store, clock);
+      assertThat(node.engine().resumeAll()).isEqualTo(1);
+      do {
+        node.scheduler().runUntilIdle();
+        store.flush();
+      } while (!node.scheduler().idle());
+      var parent = store.find(parentArn).orElseThrow();
+      assertThat(parent.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(Json.write(parent.output())).isEqualTo("{\"done\":true}");
+      List<HistoryEvent> history = store.history(parentArn);
+      assertThat(history.stream().filter(e -> e.type() == EventType.TaskSubmitted)).hasSize(1);
     }
   }
 }
