@@ -3,6 +3,7 @@ package dev.stepwise.engine.nested;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.engine.Execution;
+import dev.stepwise.engine.ExecutionSpec;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.service.ServiceException;
 import dev.stepwise.engine.store.ExecutionRecord;
@@ -83,7 +84,7 @@ public final class NestedExecutions implements TaskDispatcher {
               request.executionArn(),
               started -> {
                 if (announce && pattern != Resource.Pattern.REQUEST_RESPONSE) {
-                  callbacks.submitted(startResponse(started, request));
+                  callbacks.submitted(startResponse(started.spec(), request));
                 }
               });
     } catch (ServiceException e) {
@@ -95,11 +96,24 @@ public final class NestedExecutions implements TaskDispatcher {
                     .substring(e.getMessage().indexOf('\'') + 1, e.getMessage().lastIndexOf('\'')))
             .ifPresent(
                 record -> {
-                  if (pattern == Resource.Pattern.SYNC || pattern == Resource.Pattern.SYNC2) {
-                    report(
-                        describe(record, pattern == Resource.Pattern.SYNC2),
-                        record.status(),
-                        callbacks);
+                  switch (pattern) {
+                    // The child started before the crash and has closed since: the start stands.
+                    case REQUEST_RESPONSE ->
+                        callbacks.succeeded(startResponse(record.spec(), request));
+                    case WAIT_FOR_TASK_TOKEN -> {
+                      if (announce) {
+                        callbacks.submitted(startResponse(record.spec(), request));
+                      }
+                    }
+                    case SYNC, SYNC2 -> {
+                      if (announce) {
+                        callbacks.submitted(startResponse(record.spec(), request));
+                      }
+                      report(
+                          describe(record, pattern == Resource.Pattern.SYNC2),
+                          record.status(),
+                          callbacks);
+                    }
                   }
                 });
         return;
@@ -115,7 +129,7 @@ public final class NestedExecutions implements TaskDispatcher {
       return;
     }
     switch (pattern) {
-      case REQUEST_RESPONSE -> callbacks.succeeded(startResponse(child, request));
+      case REQUEST_RESPONSE -> callbacks.succeeded(startResponse(child.spec(), request));
       case WAIT_FOR_TASK_TOKEN -> {}
       case SYNC, SYNC2 -> {
         String key = request.executionArn() + "#" + request.taskId();
@@ -198,8 +212,13 @@ public final class NestedExecutions implements TaskDispatcher {
   }
 
   private static String childName(TaskRequest request) {
+    return childName(request.executionArn(), request.taskId());
+  }
+
+  /** The name of an unnamed child: the same for every dispatch of one task attempt. */
+  static String childName(String parentExecutionArn, long taskId) {
     return UUID.nameUUIDFromBytes(
-            (request.executionArn() + "#" + request.taskId()).getBytes(StandardCharsets.UTF_8))
+            (parentExecutionArn + "#" + taskId).getBytes(StandardCharsets.UTF_8))
         .toString();
   }
 
@@ -207,19 +226,19 @@ public final class NestedExecutions implements TaskDispatcher {
     return new UUID(random.nextLong(), random.nextLong());
   }
 
-  private ObjectNode startResponse(Execution child, TaskRequest request) {
+  private ObjectNode startResponse(ExecutionSpec child, TaskRequest request) {
     String requestId = uuid(request).toString();
-    Instant start = child.spec().startTime();
+    Instant start = child.startTime();
     String body =
         "{\"executionArn\":\""
-            + child.spec().executionArn()
+            + child.executionArn()
             + "\",\"startDate\":"
             + start.toEpochMilli() / 1000.0
             + "}";
     String length = String.valueOf(body.length());
     String date = HTTP_DATE.format(start);
     ObjectNode r = Json.NODES.objectNode();
-    r.put("ExecutionArn", child.spec().executionArn());
+    r.put("ExecutionArn", child.executionArn());
     ObjectNode http = r.putObject("SdkHttpMetadata");
     ObjectNode all = http.putObject("AllHttpHeaders");
     all.putArray("x-amzn-RequestId").add(requestId);
