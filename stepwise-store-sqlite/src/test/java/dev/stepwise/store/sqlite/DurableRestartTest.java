@@ -97,14 +97,14 @@ class DurableRestartTest {
     try (SqliteStore store = SqliteStore.open(data)) {
       Node first = node(store, clock);
       first.engine().start(spec());
-      settle(first, store);
+      Settle.ready(first.scheduler(), store);
       first.scheduler().advance(Duration.ofSeconds(5)); // the first attempt failed; now it retries
-      settle(first, store);
+      Settle.ready(first.scheduler(), store);
     }
     try (SqliteStore store = SqliteStore.open(data)) {
       Node second = node(store, clock);
       assertThat(second.engine().resumeAll()).isEqualTo(1);
-      settleAll(second, store);
+      Settle.all(second.scheduler(), store);
       // Closed, it lives on in the store only.
       assertThat(second.engine().find(spec().executionArn())).isEmpty();
       var resumed = store.find(spec().executionArn()).orElseThrow();
@@ -114,24 +114,5 @@ class DurableRestartTest {
           .isEqualTo(history(expected.history()));
       assertThat(second.tasks().dispatched()).isEmpty();
     }
-  }
-
-  /**
-   * Runs ready work without moving the clock until the store has committed everything: a durable
-   * store applies a step's effects after its commit, on its writer thread.
-   */
-  private static void settle(Node node, SqliteStore store) throws InterruptedException {
-    do {
-      node.scheduler().runReady();
-      store.flush();
-    } while (node.scheduler().hasReadyWork());
-  }
-
-  /** Runs to the end, jumping the clock over timers. */
-  private static void settleAll(Node node, SqliteStore store) throws InterruptedException {
-    do {
-      node.scheduler().runUntilIdle();
-      store.flush();
-    } while (!node.scheduler().idle());
   }
 }

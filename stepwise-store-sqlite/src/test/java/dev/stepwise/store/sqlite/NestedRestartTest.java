@@ -102,19 +102,13 @@ class NestedRestartTest {
               .startExecution(
                   "arn:aws:states:us-east-1:123456789012:stateMachine:parent", "p", "{}", true);
       parentArn = parent.spec().executionArn();
-      do {
-        first.scheduler().runReady();
-        store.flush();
-      } while (first.scheduler().hasReadyWork());
+      Settle.ready(first.scheduler(), store);
       assertThat(store.running()).hasSize(2);
     }
     try (SqliteStore store = SqliteStore.open(data)) {
       Node second = node(store, clock);
       assertThat(second.engine().resumeAll()).isEqualTo(2);
-      do {
-        second.scheduler().runUntilIdle();
-        store.flush();
-      } while (!second.scheduler().idle());
+      Settle.all(second.scheduler(), store);
       var parent = store.find(parentArn).orElseThrow();
       assertThat(parent.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(Json.write(parent.output())).isEqualTo("{\"done\":true}");
@@ -146,17 +140,11 @@ class NestedRestartTest {
           node.service()
               .startExecution(
                   "arn:aws:states:us-east-1:123456789012:stateMachine:parent", "p", "{}", true);
-      do {
-        node.scheduler().runReady();
-        store.flush();
-      } while (node.scheduler().hasReadyWork());
+      Settle.ready(node.scheduler(), store);
       // The child waits on its timer out of memory; the parent waits on the child.
       assertThat(node.engine().parkedExecutions()).isEqualTo(1);
 
-      do {
-        node.scheduler().runUntilIdle();
-        store.flush();
-      } while (!node.scheduler().idle());
+      Settle.all(node.scheduler(), store);
       var done = store.find(parent.spec().executionArn()).orElseThrow();
       assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(Json.write(done.output())).isEqualTo("\"SUCCEEDED\"");
@@ -185,19 +173,13 @@ class NestedRestartTest {
                   true)
               .spec()
               .executionArn();
-      do {
-        node.scheduler().runReady();
-        store.flush();
-      } while (node.scheduler().hasReadyWork());
+      Settle.ready(node.scheduler(), store);
     }
     try (SqliteStore store = SqliteStore.open(data)) {
       Node node = node(store, clock);
       assertThat(node.service().testCase(arn)).contains("HappyPath");
       node.engine().resumeAll();
-      do {
-        node.scheduler().runUntilIdle();
-        store.flush();
-      } while (!node.scheduler().idle());
+      Settle.all(node.scheduler(), store);
       assertThat(store.find(arn).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
     try (SqliteStore store = SqliteStore.open(data)) {
@@ -236,10 +218,7 @@ class NestedRestartTest {
               .spec()
               .executionArn();
       // The parent stores TaskSubmitted; the child waits on its timer.
-      do {
-        node.scheduler().runReady();
-        store.flush();
-      } while (node.scheduler().hasReadyWork());
+      Settle.ready(node.scheduler(), store);
     }
     // A crash between the two commits: the parent recorded TaskSubmitted, the child nothing.
     try (java.sql.Connection c =
@@ -253,10 +232,7 @@ class NestedRestartTest {
     try (SqliteStore store = SqliteStore.open(data)) {
       Node node = node(store, clock);
       assertThat(node.engine().resumeAll()).isEqualTo(1);
-      do {
-        node.scheduler().runUntilIdle();
-        store.flush();
-      } while (!node.scheduler().idle());
+      Settle.all(node.scheduler(), store);
       var parent = store.find(parentArn).orElseThrow();
       assertThat(parent.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(Json.write(parent.output())).isEqualTo("{\"done\":true}");

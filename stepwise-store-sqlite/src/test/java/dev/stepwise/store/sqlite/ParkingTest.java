@@ -93,18 +93,15 @@ class ParkingTest {
     try (SqliteStore store = SqliteStore.open(dir.resolve("data"))) {
       Node node = node(store);
       node.engine().start(spec());
-      settle(node, store);
+      Settle.ready(node.scheduler(), store);
       assertThat(node.engine().parkedExecutions()).isEqualTo(1); // waits for its token
       assertThat(node.engine().openExecutions()).isEqualTo(1);
 
       assertThat(node.engine().completeTask(node.token(), answer())).isNotNull();
-      settle(node, store);
+      Settle.ready(node.scheduler(), store);
       assertThat(node.engine().parkedExecutions()).isEqualTo(1); // now waits for its timer
 
-      do {
-        node.scheduler().runUntilIdle(); // the timer wakes it; it runs to the end
-        store.flush();
-      } while (!node.scheduler().idle());
+      Settle.all(node.scheduler(), store); // the timer wakes it; it runs to the end
       assertThat(node.engine().openExecutions()).isZero();
       ExecutionRecord done = store.find(spec().executionArn()).orElseThrow();
       assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -124,13 +121,6 @@ class ParkingTest {
     return Json.write(Json.mapper().valueToTree(events.stream().map(HistoryJson::event).toList()));
   }
 
-  private static void settle(Node node, SqliteStore store) throws InterruptedException {
-    do {
-      node.scheduler().runReady();
-      store.flush();
-    } while (node.scheduler().hasReadyWork());
-  }
-
   @Test
   void aRestartLeavesWaitingExecutionsOutOfMemory() throws Exception {
     Path data = dir.resolve("restart");
@@ -138,7 +128,7 @@ class ParkingTest {
     try (SqliteStore store = SqliteStore.open(data)) {
       Node node = node(store);
       node.engine().start(spec());
-      settle(node, store);
+      Settle.ready(node.scheduler(), store);
       token = node.token();
     }
     try (SqliteStore store = SqliteStore.open(data)) {
@@ -147,10 +137,7 @@ class ParkingTest {
       assertThat(node.engine().parkedExecutions()).isEqualTo(1);
 
       assertThat(node.engine().completeTask(token, answer())).isNotNull();
-      do {
-        node.scheduler().runUntilIdle();
-        store.flush();
-      } while (!node.scheduler().idle());
+      Settle.all(node.scheduler(), store); // the timer wakes it; it runs to the end
       assertThat(store.find(spec().executionArn()).orElseThrow().status())
           .isEqualTo(ExecutionStatus.SUCCEEDED);
     }
