@@ -92,9 +92,7 @@ public final class ApiAuth {
             "activityArn",
             "resourceArn")) {
       if (json.path(field).isTextual()) {
-        String arn = json.path(field).asText();
-        int testCase = arn.indexOf('#');
-        return testCase < 0 ? arn : arn.substring(0, testCase);
+        return Arns.withoutTestCase(json.path(field).asText());
       }
     }
     return "*";

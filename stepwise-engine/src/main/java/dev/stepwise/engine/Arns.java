@@ -7,6 +7,15 @@ public record Arns(String region, String account) {
     return new Arns(settings.region(), settings.account());
   }
 
+  /**
+   * The ARN without a Step Functions Local mock test case: StartExecution takes {@code
+   * <stateMachineArn>#<TestCase>} to answer its tasks from that test case.
+   */
+  public static String withoutTestCase(String arn) {
+    int hash = arn.indexOf('#');
+    return hash < 0 ? arn : arn.substring(0, hash);
+  }
+
   public String stateMachine(String name) {
     return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + name;
   }

@@ -114,19 +114,22 @@ final class ExecutionActor implements Execution {
    *
    * @return the due times of its timers when parked, or null when it stays
    */
-  synchronized java.util.@Nullable List<Instant> park() {
+  synchronized @Nullable List<Instant> park() {
     if (parked
         || !mailbox.isEmpty()
         || draining.get()
         || unstored.get() > 0
-        || !interpreter.parkable()
-        || interpreter.timerDues().stream().anyMatch(due -> !due.isAfter(clock.instant()))) {
+        || !interpreter.parkable()) {
       return null;
+    }
+    List<Instant> dues = interpreter.timerDues();
+    if (!dues.isEmpty() && !dues.get(0).isAfter(clock.instant())) {
+      return null; // a timer is due: it fires now
     }
     parked = true;
     timers.values().forEach(Scheduler.Cancellable::cancel);
     timers.clear();
-    return interpreter.timerDues();
+    return dues;
   }
 
   private void drain() {

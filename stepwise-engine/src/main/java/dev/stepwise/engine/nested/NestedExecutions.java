@@ -96,23 +96,20 @@ public final class NestedExecutions implements TaskDispatcher {
                     .substring(e.getMessage().indexOf('\'') + 1, e.getMessage().lastIndexOf('\'')))
             .ifPresent(
                 record -> {
+                  // The child started before the crash and has closed since: the start stands.
+                  ObjectNode response = startResponse(record.spec(), request);
                   switch (pattern) {
-                    // The child started before the crash and has closed since: the start stands.
-                    case REQUEST_RESPONSE ->
-                        callbacks.succeeded(startResponse(record.spec(), request));
-                    case WAIT_FOR_TASK_TOKEN -> {
+                    case REQUEST_RESPONSE -> callbacks.succeeded(response);
+                    case WAIT_FOR_TASK_TOKEN, SYNC, SYNC2 -> {
                       if (announce) {
-                        callbacks.submitted(startResponse(record.spec(), request));
+                        callbacks.submitted(response);
                       }
-                    }
-                    case SYNC, SYNC2 -> {
-                      if (announce) {
-                        callbacks.submitted(startResponse(record.spec(), request));
+                      if (pattern != Resource.Pattern.WAIT_FOR_TASK_TOKEN) {
+                        report(
+                            describe(record, pattern == Resource.Pattern.SYNC2),
+                            record.status(),
+                            callbacks);
                       }
-                      report(
-                          describe(record, pattern == Resource.Pattern.SYNC2),
-                          record.status(),
-                          callbacks);
                     }
                   }
                 });
@@ -131,19 +128,22 @@ public final class NestedExecutions implements TaskDispatcher {
     switch (pattern) {
       case REQUEST_RESPONSE -> callbacks.succeeded(startResponse(child.spec(), request));
       case WAIT_FOR_TASK_TOKEN -> {}
-      case SYNC, SYNC2 -> {
-        String key = request.executionArn() + "#" + request.taskId();
-        childOfTask.put(key, child.spec().executionArn());
-        boolean parsed = pattern == Resource.Pattern.SYNC2;
-        child
-            .completion()
-            .thenAccept(
-                done -> {
-                  childOfTask.remove(key);
-                  report(describe(done, parsed), done.status(), callbacks);
-                });
-      }
+      case SYNC, SYNC2 -> follow(request, child, callbacks);
     }
+  }
+
+  /** A {@code .sync} task waits for its running child's end (pushed by the child's completion). */
+  private void follow(TaskRequest request, Execution child, TaskCallbacks callbacks) {
+    String key = request.executionArn() + "#" + request.taskId();
+    childOfTask.put(key, child.spec().executionArn());
+    boolean parsed = request.resource().pattern() == Resource.Pattern.SYNC2;
+    child
+        .completion()
+        .thenAccept(
+            done -> {
+              childOfTask.remove(key);
+              report(describe(done, parsed), done.status(), callbacks);
+            });
   }
 
   /**
@@ -154,31 +154,22 @@ public final class NestedExecutions implements TaskDispatcher {
   @Override
   public void resume(TaskRequest request, JsonNode submitted, TaskCallbacks callbacks) {
     Resource.Pattern pattern = request.resource().pattern();
+    boolean sync = pattern == Resource.Pattern.SYNC || pattern == Resource.Pattern.SYNC2;
     String childArn = submitted.path("ExecutionArn").asText();
-    if (starter.find(childArn).isEmpty() && starter.closed(childArn).isEmpty()) {
-      start(request, callbacks, false);
-      return;
-    }
-    if (pattern != Resource.Pattern.SYNC && pattern != Resource.Pattern.SYNC2) {
-      return; // the callback pattern completes by token
-    }
-    boolean parsed = pattern == Resource.Pattern.SYNC2;
     java.util.Optional<Execution> live = starter.find(childArn);
     if (live.isPresent()) {
-      String key = request.executionArn() + "#" + request.taskId();
-      childOfTask.put(key, childArn);
-      live.get()
-          .completion()
-          .thenAccept(
-              done -> {
-                childOfTask.remove(key);
-                report(describe(done, parsed), done.status(), callbacks);
-              });
-      return;
+      if (sync) {
+        follow(request, live.get(), callbacks);
+      }
+      return; // the callback pattern completes by token
     }
-    starter
-        .closed(childArn)
-        .ifPresent(record -> report(describe(record, parsed), record.status(), callbacks));
+    java.util.Optional<ExecutionRecord> closed = starter.closed(childArn);
+    if (closed.isEmpty()) {
+      start(request, callbacks, false);
+    } else if (sync) {
+      ExecutionRecord record = closed.get();
+      report(describe(record, pattern == Resource.Pattern.SYNC2), record.status(), callbacks);
+    }
   }
 
   private static void report(

@@ -357,21 +357,21 @@ public final class Interpreter {
 
   /** Emits the state's Exited event, applies its assignments, and follows {@code next}. */
   private void exitState(
-      Frame f, JsonNode out, @Nullable Map<String, JsonNode> assigned, @Nullable String next) {
-    if (log.recording()) {
-      // The event needs the text anyway; measuring it enforces AWS's payload limit for free.
-      String text = text(out);
+      Frame f, JsonNode out, VariableScope.@Nullable Assignment assigned, @Nullable String next) {
+    // The event needs the text anyway; measuring it enforces AWS's payload limit for free.
+    String text = log.recording() ? text(out) : null;
+    if (text != null) {
       checkPayloadSize(f.state.name(), text);
-      if (assigned != null) {
-        f.variables.assign(assigned);
-      }
-      String name = f.state.name();
-      append(f, exitedType(f.state), (EventLog.Deferred) () -> exitedDetails(name, text, assigned));
-    } else {
-      if (assigned != null) {
-        f.variables.assign(assigned);
-      }
+    }
+    if (assigned != null) {
+      f.variables.assign(assigned);
+    }
+    if (text == null) {
       append(f, exitedType(f.state), null);
+    } else {
+      String name = f.state.name();
+      Map<String, JsonNode> values = assigned == null ? null : assigned.values();
+      append(f, exitedType(f.state), (EventLog.Deferred) () -> exitedDetails(name, text, values));
     }
     f.run = null;
     if (next != null) {
@@ -425,7 +425,7 @@ public final class Interpreter {
     Io io = s.io();
     if (s.queryLanguage() == QueryLanguage.JSONATA) {
       Scope scope = scope(f);
-      Map<String, JsonNode> assigned = assign(f, io.assign(), f.input, scope);
+      VariableScope.Assignment assigned = assign(f, io.assign(), f.input, scope);
       JsonNode out = io.output() == null ? f.input : io.output().evaluate(f.input, scope);
       exitState(f, out, assigned, nextOf(s.transition()));
       return;
@@ -435,7 +435,7 @@ public final class Interpreter {
       effective = s.parameters().evaluate(effective, scope(f));
     }
     JsonNode result = s.result() != null ? s.result() : effective;
-    Map<String, JsonNode> assigned = assign(f, io.assign(), result, scopeOrNull(f, io.assign()));
+    VariableScope.Assignment assigned = assign(f, io.assign(), result, scopeOrNull(f, io.assign()));
     JsonNode out = outputPath(f, io, resultPath(s.resultPath(), f.input, result));
     exitState(f, out, assigned, nextOf(s.transition()));
   }
@@ -447,7 +447,7 @@ public final class Interpreter {
     Scope scope = scope(f);
     for (ChoiceState.Rule rule : s.choices()) {
       if (rule.condition().test(effective, scope)) {
-        Map<String, JsonNode> assigned = assign(f, rule.assign(), effective, scope);
+        VariableScope.Assignment assigned = assign(f, rule.assign(), effective, scope);
         JsonNode out =
             jsonata
                 ? (rule.output() == null ? f.input : rule.output().evaluate(f.input, scope))
@@ -459,7 +459,7 @@ public final class Interpreter {
     if (s.defaultNext() == null) {
       throw new StatesException(ErrorNames.NO_CHOICE_MATCHED, "No Matches!", false);
     }
-    Map<String, JsonNode> assigned = assign(f, io.assign(), effective, scope);
+    VariableScope.Assignment assigned = assign(f, io.assign(), effective, scope);
     JsonNode out =
         jsonata
             ? (io.output() == null ? f.input : io.output().evaluate(f.input, scope))
@@ -489,7 +489,7 @@ public final class Interpreter {
   private void completeWait(Frame f, WaitState s, JsonNode effective) {
     Io io = s.io();
     Scope scope = scope(f);
-    Map<String, JsonNode> assigned = assign(f, io.assign(), effective, scope);
+    VariableScope.Assignment assigned = assign(f, io.assign(), effective, scope);
     JsonNode out =
         s.queryLanguage() == QueryLanguage.JSONATA
             ? (io.output() == null ? f.input : io.output().evaluate(f.input, scope))
@@ -1206,14 +1206,14 @@ public final class Interpreter {
     String next = nextOf(transition(s));
     if (s.queryLanguage() == QueryLanguage.JSONATA) {
       Scope scope = scope(f).withResult(result);
-      Map<String, JsonNode> assigned = assign(f, io.assign(), result, scope);
+      VariableScope.Assignment assigned = assign(f, io.assign(), result, scope);
       JsonNode out = io.output() == null ? result : io.output().evaluate(f.input, scope);
       exitState(f, out, assigned, next);
       return;
     }
     Expression selector = resultSelector(s);
     JsonNode selected = selector == null ? result : selector.evaluate(result, scope(f));
-    Map<String, JsonNode> assigned = assign(f, io.assign(), result, scopeOrNull(f, io.assign()));
+    VariableScope.Assignment assigned = assign(f, io.assign(), result, scopeOrNull(f, io.assign()));
     JsonNode out = outputPath(f, io, resultPath(resultPathOf(s), f.input, selected));
     exitState(f, out, assigned, next);
   }
@@ -1341,12 +1341,13 @@ public final class Interpreter {
     f.run = null;
     if (f.state.queryLanguage() == QueryLanguage.JSONATA) {
       Scope scope = scope(f).withErrorOutput(errorOutput);
-      Map<String, JsonNode> assigned = assign(f, c.assign(), errorOutput, scope);
+      VariableScope.Assignment assigned = assign(f, c.assign(), errorOutput, scope);
       JsonNode out = c.output() == null ? errorOutput : c.output().evaluate(f.input, scope);
       exitState(f, out, assigned, c.next());
       return;
     }
-    Map<String, JsonNode> assigned = assign(f, c.assign(), errorOutput, scopeOrNull(f, c.assign()));
+    VariableScope.Assignment assigned =
+        assign(f, c.assign(), errorOutput, scopeOrNull(f, c.assign()));
     JsonNode out = resultPath(c.resultPath(), f.input, errorOutput);
     exitState(f, out, assigned, c.next());
   }
@@ -1518,7 +1519,7 @@ public final class Interpreter {
     return "$".equals(path.source());
   }
 
-  private @Nullable Map<String, JsonNode> assign(
+  private VariableScope.@Nullable Assignment assign(
       Frame f, @Nullable Expression assign, JsonNode document, @Nullable Scope scope) {
     if (assign == null || scope == null) {
       return null;
@@ -1537,15 +1538,16 @@ public final class Interpreter {
       }
       assigned.put(e.getKey(), e.getValue());
     }
-    checkAssignSize(f, assigned);
-    return assigned;
+    return new VariableScope.Assignment(assigned, checkAssignSize(f, assigned));
   }
 
   /**
    * AWS's variable limits: 256 KiB per variable and per {@code Assign} (UTF-8 bytes of the JSON
    * text). [INFER] The error is the payload limit's, {@code States.DataLimitExceeded}.
+   *
+   * @return the bytes of each variable
    */
-  private void checkAssignSize(Frame f, Map<String, JsonNode> assigned) {
+  private Map<String, Long> checkAssignSize(Frame f, Map<String, JsonNode> assigned) {
     int max = settings.payloadLimitBytes();
     long total = 0;
     Map<String, Long> sizes = new LinkedHashMap<>();
@@ -1567,6 +1569,7 @@ public final class Interpreter {
               + f.state.name()
               + "' would exceed the maximum number of bytes an execution's variables may hold.");
     }
+    return sizes;
   }
 
   /** AWS: an execution's variables hold at most 10 MiB (here: those one state can see). */

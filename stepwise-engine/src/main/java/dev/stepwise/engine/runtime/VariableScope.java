@@ -63,14 +63,18 @@ final class VariableScope implements Variables {
     return total;
   }
 
-  void assign(Map<String, JsonNode> assignments) {
-    values.putAll(assignments);
-    assignments.forEach(
-        (name, value) -> {
-          long size = size(value);
-          bytes += size - sizes.getOrDefault(name, 0L);
-          sizes.put(name, size);
-        });
+  /** An {@code Assign}'s values and the bytes of each (measured once, when it is checked). */
+  record Assignment(Map<String, JsonNode> values, Map<String, Long> sizes) {}
+
+  void assign(Assignment assignment) {
+    values.putAll(assignment.values());
+    assignment
+        .sizes()
+        .forEach(
+            (name, size) -> {
+              bytes += size - sizes.getOrDefault(name, 0L);
+              sizes.put(name, size);
+            });
   }
 
   static long size(JsonNode value) {

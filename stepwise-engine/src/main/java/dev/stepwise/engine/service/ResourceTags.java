@@ -62,11 +62,7 @@ public final class ResourceTags {
     if (taggable.test(resourceArn)) {
       return;
     }
-    String[] parts = resourceArn.split(":", 7);
-    if (parts.length < 7 || !parts[0].equals("arn") || !parts[2].equals("states")) {
-      throw new ServiceException(
-          "InvalidArn", "Invalid Arn: 'Invalid ARN prefix: " + resourceArn + "'");
-    }
+    ArnChecks.checkPrefix(resourceArn);
     throw new ServiceException(
         "ResourceNotFound", "Resource not found: '" + resourceArn + "'", resourceArn);
   }

@@ -461,9 +461,10 @@ public final class StepFunctionsService implements ExecutionStarter {
       java.util.function.Consumer<Execution> beforeRun)
       throws ServiceException {
     // Step Functions Local's mock test cases: StartExecution on "<stateMachineArn>#<TestCase>".
-    int hash = stateMachineArn.indexOf('#');
-    String testCase = hash < 0 ? null : stateMachineArn.substring(hash + 1);
-    Target target = target(hash < 0 ? stateMachineArn : stateMachineArn.substring(0, hash));
+    String base = Arns.withoutTestCase(stateMachineArn);
+    String testCase =
+        base.equals(stateMachineArn) ? null : stateMachineArn.substring(base.length() + 1);
+    Target target = target(base);
     StateMachineRecord sm = target.machine();
     String executionName = name == null ? ids.get().toString() : name;
     if (!ExecutionNames.valid(executionName)) {

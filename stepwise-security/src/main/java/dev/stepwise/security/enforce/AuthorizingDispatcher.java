@@ -1,6 +1,7 @@
 package dev.stepwise.security.enforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.engine.Arns;
 import dev.stepwise.engine.task.Resource;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
@@ -151,9 +152,7 @@ public final class AuthorizingDispatcher implements TaskDispatcher {
   }
 
   private static String stateMachine(JsonNode parameters) {
-    String arn = parameters.path("StateMachineArn").asText("*");
-    int testCase = arn.indexOf('#');
-    return testCase < 0 ? arn : arn.substring(0, testCase);
+    return Arns.withoutTestCase(parameters.path("StateMachineArn").asText("*"));
   }
 
   /** The child's execution ARN as far as it is known before it starts (its name may not be). */
