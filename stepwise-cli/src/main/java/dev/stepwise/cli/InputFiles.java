@@ -24,6 +24,12 @@ final class InputFiles {
     }
   }
 
+  /** A state machine definition: at most AWS's definition size. */
+  static String readDefinition(Path file) throws UnreadableFileException {
+    return read(
+        file, dev.stepwise.language.parse.DefinitionParser.MAX_DEFINITION_CHARS, "definition");
+  }
+
   /** Reads UTF-8 text of at most {@code maxChars} characters (without reading more than that). */
   static String read(Path file, int maxChars, String what) throws UnreadableFileException {
     if (Files.isDirectory(file)) {

@@ -29,7 +29,7 @@ final class MocksCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String text;
     try {
-      text = InputFiles.read(definition, DefinitionParser.MAX_DEFINITION_CHARS, "definition");
+      text = InputFiles.readDefinition(definition);
     } catch (InputFiles.UnreadableFileException e) {
       spec.commandLine().getErr().println("stepwise mocks: " + e.getMessage());
       return 1;

@@ -42,7 +42,7 @@ final class PolicyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String text;
     try {
-      text = InputFiles.read(file, DefinitionParser.MAX_DEFINITION_CHARS, "definition");
+      text = InputFiles.readDefinition(file);
     } catch (InputFiles.UnreadableFileException e) {
       err.println("stepwise policy: " + e.getMessage());
       return 1;

@@ -8,7 +8,6 @@ import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.history.HistoryJson;
 import dev.stepwise.engine.local.LocalRuntime;
 import dev.stepwise.language.json.Json;
-import dev.stepwise.language.parse.DefinitionParser;
 import dev.stepwise.language.parse.MachineType;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -93,10 +92,7 @@ final class RunCommand implements Callable<Integer> {
     String mainName = stateMachineName(definition);
     JsonNode inputJson;
     try {
-      runtime.register(
-          mainName,
-          InputFiles.read(definition, DefinitionParser.MAX_DEFINITION_CHARS, "definition"),
-          type);
+      runtime.register(mainName, InputFiles.readDefinition(definition), type);
       for (String entry : stateMachines) {
         int eq = entry.indexOf('=');
         if (eq <= 0) {
@@ -105,9 +101,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path file = Path.of(entry.substring(eq + 1));
         runtime.register(
-            entry.substring(0, eq),
-            InputFiles.read(file, DefinitionParser.MAX_DEFINITION_CHARS, "definition"),
-            MachineType.STANDARD);
+            entry.substring(0, eq), InputFiles.readDefinition(file), MachineType.STANDARD);
       }
       String inputText =
           input.startsWith("@")

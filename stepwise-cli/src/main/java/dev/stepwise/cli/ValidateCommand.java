@@ -38,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String text;
     try {
-      text = InputFiles.read(file, DefinitionParser.MAX_DEFINITION_CHARS, "definition");
+      text = InputFiles.readDefinition(file);
     } catch (InputFiles.UnreadableFileException e) {
       err.println("stepwise validate: " + e.getMessage());
       return 1;
