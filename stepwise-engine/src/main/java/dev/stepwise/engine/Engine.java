@@ -66,24 +66,31 @@ public final class Engine implements ExecutionActor.Mail {
     return clock;
   }
 
-  /** Starts an execution; returns at once. */
+  /**
+   * Starts an execution and runs its first step (at most {@link Interpreter#STEP_BUDGET} actions)
+   * on the caller's thread: a short execution has ended when this returns, a long one goes on on
+   * the scheduler.
+   */
   public Execution start(ExecutionSpec spec) {
-    return start(spec, e -> {});
+    return start(spec, e -> {}, true);
   }
 
   /**
    * Starts an execution, running {@code beforeRun} once it exists but before its first step (a
    * parent records TaskSubmitted before its child can call back).
+   *
+   * @param here whether the first step runs on the caller's thread; not for a caller that must not
+   *     be held (an engine thread starting a child, a store's commit thread)
    */
-  public Execution start(ExecutionSpec spec, java.util.function.Consumer<Execution> beforeRun) {
+  public Execution start(
+      ExecutionSpec spec, java.util.function.Consumer<Execution> beforeRun, boolean here) {
     long executionSeed = seed ^ spec.executionArn().hashCode();
     ExecutionActor actor = actor(spec, executionSeed);
     if (executions.putIfAbsent(spec.executionArn(), actor) != null) {
       throw new IllegalStateException("execution exists: " + spec.executionArn());
     }
-    forgetWhenClosed(actor);
     beforeRun.accept(actor);
-    actor.start();
+    actor.start(here);
     return actor;
   }
 
@@ -94,7 +101,6 @@ public final class Engine implements ExecutionActor.Mail {
     for (ExecutionRecord record : store.running()) {
       ExecutionActor actor = actor(record.spec(), record.seed());
       if (executions.putIfAbsent(record.spec().executionArn(), actor) == null) {
-        forgetWhenClosed(actor);
         loaded.add(actor);
       }
     }
@@ -109,9 +115,9 @@ public final class Engine implements ExecutionActor.Mail {
   }
 
   /** A closed execution lives on in the store only: the engine holds just the open ones. */
-  private void forgetWhenClosed(ExecutionActor actor) {
-    // The future outlives parking: the actor it completes with is the one to remove.
-    actor.completion().thenAccept(done -> executions.remove(done.spec().executionArn(), done));
+  @Override
+  public void closed(ExecutionActor actor) {
+    executions.remove(actor.spec().executionArn(), actor);
   }
 
   /** How many executions are open (started or resumed, not yet closed and stored). */

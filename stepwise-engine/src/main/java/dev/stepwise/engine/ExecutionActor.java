@@ -65,6 +65,9 @@ final class ExecutionActor implements Execution {
 
     /** The actor is idle and may leave memory (if {@link #park} agrees). */
     void idle(ExecutionActor actor);
+
+    /** The execution has closed: it lives on in the store only. */
+    void closed(ExecutionActor actor);
   }
 
   ExecutionActor(
@@ -133,38 +136,27 @@ final class ExecutionActor implements Execution {
   }
 
   private void drain() {
+    drain(false);
+  }
+
+  /**
+   * Runs the queued triggers one step each. A step cut at its budget queues a {@link
+   * Trigger.Continue} and hands the rest to the scheduler, behind other executions' work.
+   *
+   * @param first run only the next trigger here (a start on its caller's thread), the rest on the
+   *     scheduler
+   */
+  private void drain(boolean first) {
     while (true) {
       Delivery next;
       while ((next = mailbox.poll()) != null) {
-        Trigger trigger = next.trigger();
-        CompletableFuture<Void> stored = next.stored();
-        Instant at = clock.instant();
-        StepRecord record;
-        synchronized (this) {
-          Step step = interpreter.handle(trigger, at);
-          record = new StepRecord(snapshot(), sequence++, trigger, at, step);
+        if (step(next) || first) {
+          if (!mailbox.isEmpty()) {
+            scheduler.execute(this::drain); // still draining: the flag passes to that run
+            return;
+          }
+          break;
         }
-        // Effects (timers, dispatches) and acknowledgements wait until the step is durable.
-        unstored.incrementAndGet();
-        store
-            .append(record)
-            .whenComplete(
-                (ok, failure) -> {
-                  if (failure != null) {
-                    unstored.decrementAndGet();
-                    if (stored != null) {
-                      stored.completeExceptionally(failure);
-                    }
-                    return;
-                  }
-                  apply(record.step());
-                  if (stored != null) {
-                    stored.complete(null);
-                  }
-                  if (unstored.decrementAndGet() == 0) {
-                    mail.idle(this);
-                  }
-                });
       }
       draining.set(false);
       if (mailbox.isEmpty() || !draining.compareAndSet(false, true)) {
@@ -173,12 +165,76 @@ final class ExecutionActor implements Execution {
         }
         return;
       }
+      if (first) {
+        scheduler.execute(this::drain);
+        return;
+      }
     }
   }
 
-  /** The start, stored: {@link #recorded()} completes with it. */
-  void start() {
-    deliver(new Trigger.Start(), recorded);
+  /** Handles one trigger and stores its step; true when the step was cut at its budget. */
+  private boolean step(Delivery delivery) {
+    CompletableFuture<Void> stored = delivery.stored();
+    // ExecutionStarted bears the execution's startDate, as on AWS.
+    Instant at = delivery.trigger() instanceof Trigger.Start ? spec().startTime() : clock.instant();
+    StepRecord record;
+    boolean continues;
+    synchronized (this) {
+      Step step = interpreter.handle(delivery.trigger(), at);
+      record = new StepRecord(snapshot(), sequence++, delivery.trigger(), at, step);
+      continues = interpreter.continues();
+      if (continues) {
+        mailbox.add(new Delivery(new Trigger.Continue(), null));
+      }
+    }
+    // Effects (timers, dispatches) and acknowledgements wait until the step is durable.
+    unstored.incrementAndGet();
+    CompletableFuture<Void> append = store.append(record);
+    if (append.isDone() && !append.isCompletedExceptionally()) {
+      stepStored(record, stored); // an in-memory store: no callback to allocate
+    } else {
+      append.whenComplete(
+          (ok, failure) -> {
+            if (failure == null) {
+              stepStored(record, stored);
+            } else {
+              unstored.decrementAndGet();
+              if (stored != null) {
+                stored.completeExceptionally(failure);
+              }
+            }
+          });
+    }
+    return continues;
+  }
+
+  private void stepStored(StepRecord record, @Nullable CompletableFuture<Void> stored) {
+    apply(record.step());
+    if (stored != null) {
+      stored.complete(null);
+    }
+    if (unstored.decrementAndGet() == 0) {
+      mail.idle(this);
+    }
+  }
+
+  /**
+   * The start, stored: {@link #recorded()} completes with it.
+   *
+   * @param here run the first step on the caller's thread (at most {@link Interpreter#STEP_BUDGET}
+   *     actions): a short execution ends without a thread hand-off
+   */
+  void start(boolean here) {
+    if (!here) {
+      deliver(new Trigger.Start(), recorded);
+      return;
+    }
+    synchronized (this) {
+      mailbox.add(new Delivery(new Trigger.Start(), recorded));
+    }
+    if (draining.compareAndSet(false, true)) {
+      drain(true);
+    }
   }
 
   /**
@@ -206,11 +262,16 @@ final class ExecutionActor implements Execution {
   void rearm() {
     java.util.List<Effect> effects;
     ExecutionStatus status;
+    boolean continues;
     synchronized (this) {
       effects = interpreter.resumeEffects();
       status = interpreter.status();
+      continues = interpreter.continues();
     }
     apply(new Step(java.util.List.of(), effects, status));
+    if (continues) {
+      mailbox.add(new Delivery(new Trigger.Continue(), null)); // cut short just before the crash
+    }
     // Not parked again before its next step: whoever loaded it is about to deliver.
     draining.set(false);
     if (!mailbox.isEmpty() && draining.compareAndSet(false, true)) {
@@ -257,6 +318,7 @@ final class ExecutionActor implements Execution {
       }
     }
     if (step.status().closed() && !completion.isDone()) {
+      mail.closed(this);
       completion.complete(this);
     }
   }

@@ -36,6 +36,16 @@ public final class EngineHarness {
   }
 
   public Execution start(String definition, String input, MachineType type) {
+    Execution e = begin(definition, input, type);
+    scheduler.runReady();
+    return e;
+  }
+
+  /**
+   * Starts an execution: only its first step runs (on this thread), the rest waits for the test to
+   * run ready work.
+   */
+  public Execution begin(String definition, String input, MachineType type) {
     ParseResult parsed = new DefinitionParser(type).parse(definition);
     if (!parsed.valid()) {
       throw new IllegalArgumentException(parsed.invalidDefinitionMessage());
@@ -55,9 +65,7 @@ public final class EngineHarness {
             null,
             null,
             true);
-    Execution e = engine.start(spec);
-    scheduler.runReady();
-    return e;
+    return engine.start(spec);
   }
 
   public void advance(Duration d) {

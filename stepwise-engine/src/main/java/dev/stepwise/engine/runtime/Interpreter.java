@@ -70,6 +70,13 @@ import org.jspecify.annotations.Nullable;
  */
 /** Advances one execution: AWS's state semantics, history and error handling. */
 public final class Interpreter {
+  /**
+   * The agenda actions (state entries, mostly) one trigger runs at most; the rest wait for a {@link
+   * Trigger.Continue}. Journals replay with the same budget, so it belongs to the code, not to a
+   * setting.
+   */
+  public static final int STEP_BUDGET = 1_000;
+
   private static final String HISTORY_LIMIT_CAUSE =
       "The execution reached the maximum number of history events (%d).";
 
@@ -102,6 +109,7 @@ public final class Interpreter {
     this.log =
         new EventLog(spec.recordHistory() || standard, standard ? settings.historyEventLimit() : 0);
     this.contextObject = new ContextObject(spec);
+    this.sized = spec.input();
     this.root = new Frame(nextId++, null, spec.machine().workflow(), new VariableScope(null), 0, 0);
   }
 
@@ -116,6 +124,7 @@ public final class Interpreter {
       try {
         switch (trigger) {
           case Trigger.Start s -> start();
+          case Trigger.Continue c -> {}
           case Trigger.TimerFired t -> fireTimer(t.timerId());
           case Trigger.TaskStarted t -> taskStarted(t.taskId(), t.workerName());
           case Trigger.TaskSubmitted t -> taskSubmitted(t.taskId(), t.response());
@@ -229,7 +238,7 @@ public final class Interpreter {
         0,
         now,
         EventType.ExecutionStarted,
-        log.recording() ? executionStartedDetails(text(spec.input())) : null);
+        log.recording() ? executionStartedDetails(payload(spec.input())) : null);
     Long timeout = spec.machine().timeoutSeconds();
     if (timeout != null) {
       scheduleTimer(root, null, Timer.Kind.EXECUTION_TIMEOUT, now.plusSeconds(timeout));
@@ -238,12 +247,12 @@ public final class Interpreter {
     agenda.add(() -> enter(root, root.workflow.startAt(), input));
   }
 
-  /** Built when first read: the input text and the spec never change. */
-  private EventLog.Deferred executionStartedDetails(String inputText) {
+  /** Built when first read: the input and the spec never change. */
+  private EventLog.Deferred executionStartedDetails(PayloadText inputText) {
     ExecutionSpec started = spec;
     return () -> {
       ObjectNode d = Json.NODES.objectNode();
-      d.put("input", inputText);
+      d.put("input", inputText.get());
       d.set("inputDetails", NOT_TRUNCATED);
       d.put("roleArn", started.roleArn());
       if (started.stateMachineAliasArn() != null) {
@@ -258,9 +267,15 @@ public final class Interpreter {
 
   private void drain() {
     Runnable next;
-    while (status == ExecutionStatus.RUNNING && (next = agenda.poll()) != null) {
+    int budget = STEP_BUDGET;
+    while (status == ExecutionStatus.RUNNING && budget-- > 0 && (next = agenda.poll()) != null) {
       next.run();
     }
+  }
+
+  /** Whether the last step stopped at its budget: a {@link Trigger.Continue} runs the rest. */
+  public boolean continues() {
+    return status == ExecutionStatus.RUNNING && !agenda.isEmpty();
   }
 
   private void closeExecution(
@@ -287,7 +302,7 @@ public final class Interpreter {
         root.lastEventId,
         now,
         EventType.ExecutionSucceeded,
-        log.recording() ? outputDetails(text(result)) : null);
+        log.recording() ? outputDetails(payload(result)) : null);
     finish(ExecutionStatus.SUCCEEDED, result, null, null);
   }
 
@@ -302,16 +317,20 @@ public final class Interpreter {
     cause = closingCause;
     stopDate = now;
     agenda.clear();
-    for (Timer t : timers.values()) {
-      effects.add(new Effect.CancelTimer(t.id()));
-    }
-    timers.clear();
-    for (Frame f : tasks.values()) {
-      if (f.run instanceof TaskRun run && run.request != null) {
-        effects.add(new Effect.CancelTask(run.request, abortCause()));
+    if (!timers.isEmpty()) { // most executions end with none: no iterator to build
+      for (Timer t : timers.values()) {
+        effects.add(new Effect.CancelTimer(t.id()));
       }
+      timers.clear();
     }
-    tasks.clear();
+    if (!tasks.isEmpty()) {
+      for (Frame f : tasks.values()) {
+        if (f.run instanceof TaskRun run && run.request != null) {
+          effects.add(new Effect.CancelTask(run.request, abortCause()));
+        }
+      }
+      tasks.clear();
+    }
   }
 
   private String abortCause() {
@@ -333,7 +352,7 @@ public final class Interpreter {
     f.enteredTime = now;
     f.enteredEventId =
         log.recording() && !f.silent
-            ? append(f, enteredType(state), enteredDetails(state.name(), text(input)))
+            ? append(f, enteredType(state), enteredDetails(state.name(), payload(input)))
             : append(f, enteredType(state), null);
     try {
       execute(f);
@@ -358,10 +377,10 @@ public final class Interpreter {
   /** Emits the state's Exited event, applies its assignments, and follows {@code next}. */
   private void exitState(
       Frame f, JsonNode out, VariableScope.@Nullable Assignment assigned, @Nullable String next) {
-    // The event needs the text anyway; measuring it enforces AWS's payload limit for free.
-    String text = log.recording() ? text(out) : null;
-    if (text != null) {
-      checkPayloadSize(f.state.name(), text);
+    PayloadText text = log.recording() ? payload(out) : null;
+    if (text != null && out != sized) {
+      checkPayloadSize(f.state.name(), text.get());
+      sized = out;
     }
     if (assigned != null) {
       f.variables.assign(assigned);
@@ -1755,20 +1774,20 @@ public final class Interpreter {
   private static final ObjectNode NOT_TRUNCATED = Json.NODES.objectNode().put("truncated", false);
 
   /** An execution's Succeeded details, built when first read. */
-  private static EventLog.Deferred outputDetails(String outputText) {
+  private static EventLog.Deferred outputDetails(PayloadText outputText) {
     return () -> {
       ObjectNode d = Json.NODES.objectNode();
-      d.put("output", outputText);
+      d.put("output", outputText.get());
       d.set("outputDetails", NOT_TRUNCATED);
       return d;
     };
   }
 
   /** A state's Entered details, built when first read (name and input text never change). */
-  private static EventLog.Deferred enteredDetails(String name, String inputText) {
+  private static EventLog.Deferred enteredDetails(String name, PayloadText inputText) {
     return () -> {
       ObjectNode d = nameDetails(name);
-      d.put("input", inputText);
+      d.put("input", inputText.get());
       d.set("inputDetails", NOT_TRUNCATED);
       return d;
     };
@@ -1781,9 +1800,9 @@ public final class Interpreter {
   }
 
   private static ObjectNode exitedDetails(
-      String name, String outputText, @Nullable Map<String, JsonNode> assigned) {
+      String name, PayloadText outputText, @Nullable Map<String, JsonNode> assigned) {
     ObjectNode d = nameDetails(name);
-    d.put("output", outputText);
+    d.put("output", outputText.get());
     d.set("outputDetails", NOT_TRUNCATED);
     if (assigned != null) {
       ObjectNode vars = d.putObject("assignedVariables");
@@ -1795,18 +1814,27 @@ public final class Interpreter {
 
   /**
    * A payload's JSON text for the history. A state's output is usually the next state's input, the
-   * same node: the last text is reused rather than written twice.
+   * same node: its events share one text, written at most once.
    */
-  private String text(JsonNode payload) {
-    if (payload != lastWritten) {
-      lastText = Json.write(payload);
-      lastWritten = payload;
+  private PayloadText payload(JsonNode node) {
+    if (lastPayload == null || lastPayload.node() != node) {
+      lastPayload = new PayloadText(node);
     }
-    return lastText;
+    return lastPayload;
   }
 
-  private @Nullable JsonNode lastWritten;
-  private String lastText = "";
+  private String text(JsonNode node) {
+    return payload(node).get();
+  }
+
+  private @Nullable PayloadText lastPayload;
+
+  /**
+   * The last payload known to be within AWS's size limit, whose checks are skipped: the execution
+   * input at first (StartExecution checks it), then each checked output (a Pass without fields
+   * passes its input on unchanged).
+   */
+  private JsonNode sized;
 
   private ObjectNode payloadDetails(ObjectNode d, String field, JsonNode payload) {
     d.put(field, text(payload));

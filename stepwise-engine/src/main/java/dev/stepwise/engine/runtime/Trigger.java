@@ -7,6 +7,12 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Trigger {
   record Start() implements Trigger {}
 
+  /**
+   * Runs the work a step left when it reached {@link Interpreter#STEP_BUDGET} actions: long runs
+   * are cut into steps, so they share threads and a StopExecution gets in between.
+   */
+  record Continue() implements Trigger {}
+
   record TimerFired(long timerId) implements Trigger {}
 
   record TaskStarted(long taskId, @Nullable String workerName) implements Trigger {}

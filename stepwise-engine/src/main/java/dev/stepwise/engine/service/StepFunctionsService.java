@@ -450,15 +450,20 @@ public final class StepFunctionsService implements ExecutionStarter {
   public Execution startExecution(
       String stateMachineArn, @Nullable String name, @Nullable String input, boolean history)
       throws ServiceException {
-    return startExecution(stateMachineArn, name, input, history, e -> {});
+    return startExecution(stateMachineArn, name, input, history, e -> {}, true);
   }
 
+  /**
+   * @param here whether the first step runs on the caller's thread (an API request's, not an engine
+   *     thread starting a child)
+   */
   private Execution startExecution(
       String stateMachineArn,
       @Nullable String name,
       @Nullable String input,
       boolean history,
-      java.util.function.Consumer<Execution> beforeRun)
+      java.util.function.Consumer<Execution> beforeRun,
+      boolean here)
       throws ServiceException {
     // Step Functions Local's mock test cases: StartExecution on "<stateMachineArn>#<TestCase>".
     String base = Arns.withoutTestCase(stateMachineArn);
@@ -536,7 +541,7 @@ public final class StepFunctionsService implements ExecutionStarter {
       resources.saveTestCase(executionArn, testCase);
     }
     try {
-      Execution started = engine.start(spec, beforeRun);
+      Execution started = engine.start(spec, beforeRun, here);
       if (testCase != null) {
         started
             .completion()
@@ -586,7 +591,8 @@ public final class StepFunctionsService implements ExecutionStarter {
             child.completion().thenRun(() -> nestingDepth.remove(arn));
           }
           beforeRun.accept(child);
-        });
+        },
+        false);
   }
 
   @Override

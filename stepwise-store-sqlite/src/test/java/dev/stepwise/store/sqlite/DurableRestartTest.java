@@ -62,15 +62,19 @@ class DurableRestartTest {
   }
 
   private static ExecutionSpec spec() {
+    return spec(DEFINITION, "{\"k\": 1}");
+  }
+
+  private static ExecutionSpec spec(String definition, String input) {
     Arns arns = Arns.of(EngineSettings.DEFAULTS);
     return new ExecutionSpec(
         arns.execution("sm", "e"),
         "e",
         arns.stateMachine("sm"),
         "sm",
-        new DefinitionParser(MachineType.STANDARD).parse(DEFINITION).machine(),
+        new DefinitionParser(MachineType.STANDARD).parse(definition).machine(),
         MachineType.STANDARD,
-        Json.parseTrusted("{\"k\": 1}"),
+        Json.parseTrusted(input),
         arns.defaultRole(),
         T0,
         null,
@@ -113,6 +117,43 @@ class DurableRestartTest {
       assertThat(history(store.history(spec().executionArn())))
           .isEqualTo(history(expected.history()));
       assertThat(second.tasks().dispatched()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRunCutAtItsBudgetGoesOnAfterARestart() throws Exception {
+    ExecutionSpec loop =
+        spec(
+            """
+            {"StartAt": "Inc", "States": {
+              "Inc": {"Type": "Pass", "Parameters": {"i.$": "States.MathAdd($.i, 1)",
+                      "limit.$": "$.limit"}, "Next": "Check"},
+              "Check": {"Type": "Choice", "Default": "Done", "Choices": [
+                {"Variable": "$.i", "NumericLessThanPath": "$.limit", "Next": "Inc"}]},
+              "Done": {"Type": "Succeed"}}}
+            """,
+            "{\"i\": 0, \"limit\": 1500}");
+    Node reference = node(new InMemoryExecutionStore(), new ManualClock(T0));
+    Execution expected = reference.engine().start(loop);
+    reference.scheduler().runUntilIdle();
+
+    // Stopped once its first step is stored and before the Continue that follows it.
+    Path data = dir.resolve("loop");
+    ManualClock clock = new ManualClock(T0);
+    try (SqliteStore store = SqliteStore.open(data)) {
+      node(store, clock).engine().start(loop);
+      store.flush();
+      assertThat(store.journal(loop.executionArn())).hasSize(1);
+    }
+    try (SqliteStore store = SqliteStore.open(data)) {
+      Node second = node(store, clock);
+      assertThat(second.engine().resumeAll()).isEqualTo(1);
+      Settle.all(second.scheduler(), store);
+      var resumed = store.find(loop.executionArn()).orElseThrow();
+      assertThat(resumed.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(Json.write(resumed.output())).isEqualTo("{\"i\":1500,\"limit\":1500}");
+      assertThat(history(store.history(loop.executionArn())))
+          .isEqualTo(history(expected.history()));
     }
   }
 }
