@@ -1817,8 +1817,9 @@ public final class Interpreter {
    * same node: its events share one text, written at most once.
    */
   private PayloadText payload(JsonNode node) {
-    if (lastPayload == null || lastPayload.node() != node) {
+    if (lastPayload == null || lastPayloadNode != node) {
       lastPayload = new PayloadText(node);
+      lastPayloadNode = node;
     }
     return lastPayload;
   }
@@ -1828,6 +1829,7 @@ public final class Interpreter {
   }
 
   private @Nullable PayloadText lastPayload;
+  private @Nullable JsonNode lastPayloadNode;
 
   /**
    * The last payload known to be within AWS's size limit, whose checks are skipped: the execution

@@ -7,12 +7,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A payload's JSON text, written when first needed: by a size check, when its history is read or
  * stored, or never. The events that show one payload (a state's output, the next state's input)
- * share one.
+ * share one. Once written, the text alone is kept: a history holds compact strings, not the nodes
+ * each state built.
  */
 final class PayloadText {
-  private final JsonNode node;
-
-  // Racy on purpose: readers on other threads may each write the same text once.
+  private @Nullable JsonNode node;
   private @Nullable String text;
 
   /**
@@ -22,16 +21,12 @@ final class PayloadText {
     this.node = node;
   }
 
-  JsonNode node() {
-    return node;
-  }
-
-  String get() {
-    String t = text;
-    if (t == null) {
-      t = Json.write(node);
-      text = t;
+  // Synchronized: the history may be read or stored on another thread.
+  synchronized String get() {
+    if (text == null) {
+      text = Json.write(node);
+      node = null;
     }
-    return t;
+    return text;
   }
 }
