@@ -187,6 +187,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     @Override
+    public @org.jspecify.annotations.Nullable String unschedulable(TaskRequest request) {
+      return target(request).unschedulable(request);
+    }
+
+    @Override
     public void resume(TaskRequest request, JsonNode submitted, TaskCallbacks callbacks) {
       target(request).resume(request, submitted, callbacks);
     }

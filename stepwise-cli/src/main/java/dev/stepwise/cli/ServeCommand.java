@@ -339,6 +339,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
+    public @org.jspecify.annotations.Nullable String unschedulable(TaskRequest request) {
+      return target.unschedulable(request);
+    }
+
+    @Override
     public void cancel(TaskRequest request, String cause) {
       target.cancel(request, cause);
     }

@@ -210,7 +210,7 @@ public final class Engine implements ExecutionActor.Mail {
       java.util.concurrent.CompletableFuture<Execution> completion) {
     RandomGenerator random = randoms.create(executionSeed);
     return new ExecutionActor(
-        new Interpreter(spec, settings, random),
+        new Interpreter(spec, settings, random, dispatcher::unschedulable),
         executionSeed,
         store,
         clock,

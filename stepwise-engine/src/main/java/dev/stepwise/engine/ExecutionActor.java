@@ -251,10 +251,12 @@ final class ExecutionActor implements Execution {
     recorded.complete(null);
     draining.set(true);
     synchronized (this) {
+      interpreter.replaying(true);
       for (ExecutionStore.JournalEntry entry : journal) {
         interpreter.handle(entry.trigger(), entry.at());
         sequence = entry.sequence() + 1;
       }
+      interpreter.replaying(false);
     }
   }
 

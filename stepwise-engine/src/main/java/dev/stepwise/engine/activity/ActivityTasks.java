@@ -105,9 +105,20 @@ public final class ActivityTasks implements TaskDispatcher {
   }
 
   @Override
+  public @Nullable String unschedulable(TaskRequest request) {
+    String arn = request.resource().arn();
+    return activities.contains(arn) ? null : missing(arn);
+  }
+
+  private static String missing(String activityArn) {
+    return "The activity " + activityArn + " does not exist.";
+  }
+
+  @Override
   public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
     String arn = request.resource().arn();
     if (!activities.contains(arn)) {
+      // Deleted after its state was scheduled (or scheduled again on a restart).
       callbacks.failed(ErrorNames.RUNTIME, doesNotExist(request));
       return;
     }
@@ -137,9 +148,8 @@ public final class ActivityTasks implements TaskDispatcher {
         + request.stateName()
         + "' (entered at the event id #"
         + entered
-        + "). The activity "
-        + request.resource().arn()
-        + " does not exist.";
+        + "). "
+        + missing(request.resource().arn());
   }
 
   @Override

@@ -50,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +84,14 @@ public final class Interpreter {
   private final ExecutionSpec spec;
   private final EngineSettings settings;
   private final RandomGenerator random;
+  private final Function<TaskRequest, @Nullable String> unschedulable;
+
+  /**
+   * Set while a journal is replayed: what was scheduled then is scheduled again, whatever exists
+   * now (an execution whose task could not be scheduled has failed and is not replayed).
+   */
+  private boolean replaying;
+
   private final Randomness randomness;
   private final EventLog log;
   private final ContextObject contextObject;
@@ -100,10 +109,19 @@ public final class Interpreter {
   private @Nullable String cause;
   private @Nullable Instant stopDate;
 
-  public Interpreter(ExecutionSpec spec, EngineSettings settings, RandomGenerator random) {
+  /**
+   * @param unschedulable why a task cannot be scheduled at all, or null ({@link
+   *     dev.stepwise.engine.task.TaskDispatcher#unschedulable}); not asked while replaying
+   */
+  public Interpreter(
+      ExecutionSpec spec,
+      EngineSettings settings,
+      RandomGenerator random,
+      Function<TaskRequest, @Nullable String> unschedulable) {
     this.spec = spec;
     this.settings = settings;
     this.random = random;
+    this.unschedulable = unschedulable;
     this.randomness = Randomness.from(random);
     boolean standard = spec.type() == MachineType.STANDARD;
     this.log =
@@ -271,6 +289,11 @@ public final class Interpreter {
     while (status == ExecutionStatus.RUNNING && budget-- > 0 && (next = agenda.poll()) != null) {
       next.run();
     }
+  }
+
+  /** Journal replay: see {@link #replaying}. */
+  public void replaying(boolean on) {
+    replaying = on;
   }
 
   /** Whether the last step stopped at its budget: a {@link Trigger.Continue} runs the rest. */
@@ -587,7 +610,7 @@ public final class Interpreter {
 
   private void scheduleTask(Frame f, TaskState s, TaskRun run, Resource resource) {
     long taskId = nextId++;
-    run.request =
+    TaskRequest request =
         new TaskRequest(
             spec.executionArn(),
             taskId,
@@ -598,6 +621,11 @@ public final class Interpreter {
             run.timeoutSeconds,
             run.heartbeatSeconds,
             s.credentials() == null ? null : s.credentials().evaluate(f.input, scope(f)));
+    String unscheduled = replaying ? null : unschedulable.apply(request);
+    if (unscheduled != null) {
+      throw StatesException.runtime(unscheduled);
+    }
+    run.request = request;
     run.started = false;
     run.submitted = false;
     tasks.put(taskId, f);

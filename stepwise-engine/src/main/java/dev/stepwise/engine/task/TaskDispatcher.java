@@ -17,4 +17,13 @@ public interface TaskDispatcher {
 
   /** The task is no longer wanted (timed out, execution stopped, sibling failed). */
   default void cancel(TaskRequest request, String cause) {}
+
+  /**
+   * Why the task cannot even be scheduled (a missing activity), or null. Asked as the state
+   * schedules it: AWS then fails the state with {@code States.Runtime} and records no Scheduled
+   * event. Must not block. Wrappers pass it on.
+   */
+  default @org.jspecify.annotations.Nullable String unschedulable(TaskRequest request) {
+    return null;
+  }
 }

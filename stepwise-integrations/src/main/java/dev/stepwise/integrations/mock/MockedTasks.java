@@ -48,6 +48,20 @@ public final class MockedTasks implements TaskDispatcher {
     this.delegate = delegate;
   }
 
+  /** A mocked state needs nothing real behind it (Step Functions Local answers it anyway). */
+  @Override
+  public @org.jspecify.annotations.Nullable String unschedulable(TaskRequest request) {
+    boolean mocked =
+        testCaseOf
+            .apply(request)
+            .flatMap(
+                name ->
+                    config.testCase(ExecutionArns.stateMachineName(request.executionArn()), name))
+            .flatMap(testCase -> testCase.responseFor(request.stateName()))
+            .isPresent();
+    return mocked ? null : delegate.unschedulable(request);
+  }
+
   @Override
   public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
     Optional<String> testCaseName = testCaseOf.apply(request);

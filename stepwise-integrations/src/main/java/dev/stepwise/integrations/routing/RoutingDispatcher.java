@@ -49,6 +49,11 @@ public final class RoutingDispatcher implements TaskDispatcher {
   }
 
   @Override
+  public @org.jspecify.annotations.Nullable String unschedulable(TaskRequest request) {
+    return target(request.resource()).unschedulable(request);
+  }
+
+  @Override
   public void resume(
       TaskRequest request,
       com.fasterxml.jackson.databind.JsonNode submitted,

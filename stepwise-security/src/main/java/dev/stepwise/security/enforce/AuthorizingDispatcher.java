@@ -75,6 +75,11 @@ public final class AuthorizingDispatcher implements TaskDispatcher {
     next.resume(request, submitted, callbacks);
   }
 
+  @Override
+  public @org.jspecify.annotations.Nullable String unschedulable(TaskRequest request) {
+    return next.unschedulable(request);
+  }
+
   /** AWS stops a {@code .sync} child only when the role may: otherwise it keeps running. */
   @Override
   public void cancel(TaskRequest request, String cause) {
