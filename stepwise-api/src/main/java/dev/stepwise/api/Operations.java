@@ -115,11 +115,11 @@ final class Operations {
     return describe(service.describeStateMachine(arn));
   }
 
-  private static ObjectNode describe(StateMachineRecord sm) {
+  private ObjectNode describe(StateMachineRecord sm) {
     ObjectNode o = Json.NODES.objectNode();
     o.put("stateMachineArn", sm.arn());
     o.put("name", sm.name());
-    o.put("status", "ACTIVE");
+    o.put("status", service.deleting(sm.arn()) ? "DELETING" : "ACTIVE");
     o.put("definition", sm.definition());
     o.put("roleArn", sm.roleArn());
     o.put("type", sm.type().name());

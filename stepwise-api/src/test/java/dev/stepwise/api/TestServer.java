@@ -138,6 +138,7 @@ public final class TestServer implements AutoCloseable {
     dispatcher.nested = new NestedExecutions(service, RandomGenerator.of("L64X128MixRandom"));
     dispatcher.sfn = new SfnSdkTasks(service, RandomGenerator.of("L64X128MixRandom"));
     engine.resumeAll();
+    service.resumeDeletions();
     api = ApiServer.start("127.0.0.1", 0, service);
     sfn =
         SfnClient.builder()

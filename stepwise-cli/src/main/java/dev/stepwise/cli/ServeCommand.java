@@ -265,6 +265,7 @@ final class ServeCommand implements Callable<Integer> {
     nested.target = new NestedExecutions(service, random);
     sfn.target = new SfnSdkTasks(service, random);
     int resumed = engine.resumeAll();
+    service.resumeDeletions();
     if (sqlite != null) {
       SqliteStore purged = sqlite;
       // Closed executions go after AWS's 90 days; checked at start and then daily.

@@ -103,6 +103,9 @@ public final class Interpreter {
   private long nextId = 1;
   private Instant now = Instant.EPOCH;
 
+  /** Its state machine is being deleted: the next state transition fails the execution. */
+  private boolean machineDeleted;
+
   private ExecutionStatus status = ExecutionStatus.RUNNING;
   private @Nullable JsonNode output;
   private @Nullable String error;
@@ -143,6 +146,7 @@ public final class Interpreter {
         switch (trigger) {
           case Trigger.Start s -> start();
           case Trigger.Continue c -> {}
+          case Trigger.MachineDeleted d -> machineDeleted = true;
           case Trigger.TimerFired t -> fireTimer(t.timerId());
           case Trigger.TaskStarted t -> taskStarted(t.taskId(), t.workerName());
           case Trigger.TaskSubmitted t -> taskSubmitted(t.taskId(), t.response());
@@ -366,6 +370,15 @@ public final class Interpreter {
   // Frames: entering states, transitions, ends
 
   private void enter(Frame f, String stateName, JsonNode input) {
+    if (machineDeleted) {
+      // [INFER] The transition fails before the next state is entered (AWS's re:Post article on
+      // state machines stuck in DELETING gives the error and cause, not the events around them).
+      closeExecution(
+          ExecutionStatus.FAILED,
+          ErrorNames.RUNTIME,
+          "State machine " + spec.stateMachineName() + " has been deleted.");
+      return;
+    }
     State state = f.workflow.state(stateName);
     f.state = state;
     f.input = input;

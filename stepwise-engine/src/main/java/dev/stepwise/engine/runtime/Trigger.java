@@ -26,6 +26,12 @@ public sealed interface Trigger {
 
   record TaskHeartbeat(long taskId) implements Trigger {}
 
+  /**
+   * DeleteStateMachine while this execution runs: it fails at its next state transition ({@code
+   * States.Runtime}, "State machine NAME has been deleted.").
+   */
+  record MachineDeleted() implements Trigger {}
+
   /** StopExecution. */
   record Stop(@Nullable String error, @Nullable String cause) implements Trigger {}
 }

@@ -15,6 +15,7 @@ public final class TriggerCodec {
     switch (trigger) {
       case Trigger.Start s -> o.put("t", "Start");
       case Trigger.Continue c -> o.put("t", "Continue");
+      case Trigger.MachineDeleted d -> o.put("t", "MachineDeleted");
       case Trigger.TimerFired t -> o.put("t", "TimerFired").put("timer", t.timerId());
       case Trigger.TaskStarted t ->
           putNullable(o.put("t", "TaskStarted").put("task", t.taskId()), "worker", t.workerName());
@@ -48,6 +49,7 @@ public final class TriggerCodec {
     return switch (o.path("t").asText()) {
       case "Start" -> new Trigger.Start();
       case "Continue" -> new Trigger.Continue();
+      case "MachineDeleted" -> new Trigger.MachineDeleted();
       case "TimerFired" -> new Trigger.TimerFired(o.path("timer").asLong());
       case "TaskStarted" -> new Trigger.TaskStarted(task, text(o, "worker"));
       case "TaskSubmitted" -> new Trigger.TaskSubmitted(task, o.get("response"));

@@ -29,7 +29,14 @@ public final class StateMachineRevisions {
     StateMachineRecord describe(String arn) throws ServiceException;
   }
 
+  /** Refuses a change to a state machine that is being deleted ({@code StateMachineDeleting}). */
+  @FunctionalInterface
+  interface Changeable {
+    void check(String stateMachineArn) throws ServiceException;
+  }
+
   private final Machines machines;
+  private final Changeable changeable;
   private final ResourceStore resources;
   private final InstantSource clock;
   private final Object lock;
@@ -41,8 +48,13 @@ public final class StateMachineRevisions {
    * @param lock held by every change of state machines, versions and aliases together
    */
   StateMachineRevisions(
-      Machines machines, ResourceStore resources, InstantSource clock, Object lock) {
+      Machines machines,
+      Changeable changeable,
+      ResourceStore resources,
+      InstantSource clock,
+      Object lock) {
     this.machines = machines;
+    this.changeable = changeable;
     this.resources = resources;
     this.clock = clock;
     this.lock = lock;
@@ -89,6 +101,7 @@ public final class StateMachineRevisions {
       throws ServiceException {
     synchronized (lock) {
       StateMachineRecord sm = machines.describe(arn);
+      changeable.check(arn);
       if (revisionId != null && !revisionId.equals(sm.revisionId())) {
         throw new ServiceException(
             "ConflictException",
@@ -207,6 +220,7 @@ public final class StateMachineRevisions {
       String name, @Nullable String description, List<StateMachineAlias.Route> routing)
       throws ServiceException {
     String stateMachineArn = checkRouting(routing);
+    changeable.check(stateMachineArn);
     synchronized (lock) {
       String arn = stateMachineArn + ":" + name;
       StateMachineAlias existing = aliases.get(arn);
@@ -303,6 +317,7 @@ public final class StateMachineRevisions {
       throws ServiceException {
     synchronized (lock) {
       StateMachineAlias alias = describeAlias(aliasArn);
+      changeable.check(alias.stateMachineArn());
       if (routing != null && !checkRouting(routing).equals(alias.stateMachineArn())) {
         // [INFER] as for creation: the versions must be the alias's state machine's.
         throw ServiceException.validation(

@@ -13,6 +13,14 @@ public interface StateMachineStore {
   /** Every stored state machine, parsed again. */
   List<StateMachineRecord> all();
 
+  /** DeleteStateMachine left it DELETING until its running executions close. */
+  default void markDeleting(String arn) {}
+
+  /** The state machines left DELETING. */
+  default java.util.Set<String> deleting() {
+    return java.util.Set.of();
+  }
+
   /** For the in-memory mode: nothing survives the process. */
   StateMachineStore NONE =
       new StateMachineStore() {

@@ -113,6 +113,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final ResourceTags tags;
   private final Activities activities;
   private final StateMachineRevisions revisions;
+  private final StateMachineDeletions deletions;
 
   /** How many levels below a top-level execution each open child runs (absent: top level). */
   private final ConcurrentHashMap<String, Integer> nestingDepth = new ConcurrentHashMap<>();
@@ -169,8 +170,10 @@ public final class StepFunctionsService implements ExecutionStarter {
     testCases.putAll(resources.testCases());
     this.tags = new ResourceTags(resources, this::taggable);
     this.activities = new Activities(arns, clock, resources, tags, activityTasks);
+    this.deletions = new StateMachineDeletions(engine, store, stateMachines, this::deleteNow);
     this.revisions =
-        new StateMachineRevisions(this::describeStateMachine, resources, clock, machines);
+        new StateMachineRevisions(
+            this::describeStateMachine, deletions::refuseIfDeleting, resources, clock, machines);
   }
 
   public Arns arns() {
@@ -216,6 +219,7 @@ public final class StepFunctionsService implements ExecutionStarter {
     ParseResult parsed = parse(definition, type);
     guard.check(role, parsed.machine());
     String arn = arns.stateMachine(name);
+    deletions.refuseIfDeleting(arn);
     ResourceTags.checkCount(arn, tags.size());
     Instant now = clock.instant();
     StateMachineRecord created =
@@ -302,6 +306,8 @@ public final class StepFunctionsService implements ExecutionStarter {
               + " TracingConfiguration must be specified");
     }
     synchronized (machines) {
+      describeStateMachine(arn);
+      deletions.refuseIfDeleting(arn);
       Update update =
           changes
               ? change(arn, definition, roleArn, loggingConfiguration, tracingConfiguration)
@@ -378,8 +384,29 @@ public final class StepFunctionsService implements ExecutionStarter {
         .toList();
   }
 
+  /**
+   * DeleteStateMachine: at once, or (a STANDARD one with running executions) {@code DELETING} until
+   * they have closed, each failing at its next state transition.
+   */
   public void deleteStateMachine(String arn) throws ServiceException {
     ArnChecks.check(arn, "stateMachine");
+    StateMachineRecord sm = machines.get(arn);
+    if (sm != null) {
+      deletions.delete(arn, sm.type());
+    }
+  }
+
+  /** Whether DeleteStateMachine left this state machine {@code DELETING}. */
+  public boolean deleting(String stateMachineArn) {
+    return deletions.deleting(stateMachineArn);
+  }
+
+  /** Deletions left DELETING by a restart go on; call once the engine has resumed. */
+  public void resumeDeletions() {
+    deletions.resume();
+  }
+
+  private void deleteNow(String arn) {
     synchronized (machines) {
       if (machines.remove(arn) != null) {
         stateMachines.delete(arn);
@@ -471,6 +498,7 @@ public final class StepFunctionsService implements ExecutionStarter {
         base.equals(stateMachineArn) ? null : stateMachineArn.substring(base.length() + 1);
     Target target = target(base);
     StateMachineRecord sm = target.machine();
+    deletions.refuseIfDeleting(sm.arn());
     String executionName = name == null ? ids.get().toString() : name;
     if (!ExecutionNames.valid(executionName)) {
       throw new ServiceException("InvalidName", "Invalid Name: '" + executionName + "'");

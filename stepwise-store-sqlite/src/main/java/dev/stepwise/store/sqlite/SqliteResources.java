@@ -73,6 +73,33 @@ public final class SqliteResources implements StateMachineStore, ResourceStore, 
   }
 
   @Override
+  public synchronized void markDeleting(String arn) {
+    try (PreparedStatement st =
+        conn.prepareStatement("UPDATE state_machines SET deleting = 1 WHERE arn = ?")) {
+      st.setString(1, arn);
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot mark state machine " + arn + " deleting: " + SqliteStore.rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public synchronized java.util.Set<String> deleting() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT arn FROM state_machines WHERE deleting = 1")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot read deleting state machines: " + SqliteStore.rootMessage(e), e);
+    }
+    return out;
+  }
+
+  @Override
   public synchronized List<StateMachineRecord> all() {
     List<StateMachineRecord> out = new ArrayList<>();
     try (Statement st = conn.createStatement();
