@@ -12,7 +12,6 @@ import dev.stepwise.engine.time.ManualClock;
 import dev.stepwise.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,7 +198,7 @@ class ActivityApiTest {
     assertThat(d.error()).isEqualTo("Resize.Failed");
     assertThat(d.cause()).isEqualTo("too large");
     assertJson(
-        tail(server.history(exec), 3),
+        TestServer.tail(server.history(exec), 3),
         """
         [{"timestamp":1767225603.0,"type":"ActivityStarted","id":4,"previousEventId":3,
           "activityStartedEventDetails":{}},
@@ -233,7 +232,7 @@ class ActivityApiTest {
     assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(d.error()).isEqualTo("States.Timeout");
     assertJson(
-        tail(server.history(exec), 3),
+        TestServer.tail(server.history(exec), 3),
         """
         [{"timestamp":1767225600.0,"type":"ActivityStarted","id":4,"previousEventId":3,
           "activityStartedEventDetails":{"workerName":"w"}},
@@ -357,13 +356,5 @@ class ActivityApiTest {
       store.flush();
     }
     server = new TestServer();
-  }
-
-  private static JsonNode tail(JsonNode events, int n) {
-    List<JsonNode> all = new java.util.ArrayList<>();
-    events.forEach(all::add);
-    var out = dev.stepwise.language.json.Json.NODES.arrayNode();
-    all.subList(all.size() - n, all.size()).forEach(out::add);
-    return out;
   }
 }

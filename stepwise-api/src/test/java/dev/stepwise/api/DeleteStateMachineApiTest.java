@@ -6,12 +6,10 @@ import static dev.stepwise.api.TestServer.assertFails;
 import static dev.stepwise.api.TestServer.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.engine.time.ManualClock;
 import dev.stepwise.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +44,16 @@ class DeleteStateMachineApiTest {
   @AfterEach
   void stop() {
     server.close();
+  }
+
+  /** Deletion ends on the thread that closes the last execution, after its API answer. */
+  private void awaitGone(String sm) {
+    TestServer.await(
+        "the state machine is gone",
+        () ->
+            server
+                .call("DescribeStateMachine", "{\"stateMachineArn\":\"" + sm + "\"}")
+                .has("__type"));
   }
 
   @Test
@@ -87,7 +95,7 @@ class DeleteStateMachineApiTest {
     server.advance(Duration.ofSeconds(10));
     assertThat(server.awaitClosed(exec).status()).isEqualTo(ExecutionStatus.FAILED);
     assertJson(
-        tail(server.history(exec), 2),
+        TestServer.tail(server.history(exec), 2),
         """
         [{"timestamp":1.76722561E9,"type":"WaitStateExited","id":3,"previousEventId":2,
           "stateExitedEventDetails":{"name":"Pause","output":"{}","outputDetails":{"truncated":false}}},
@@ -95,12 +103,7 @@ class DeleteStateMachineApiTest {
           "executionFailedEventDetails":{"error":"States.Runtime",
             "cause":"State machine slow has been deleted."}}]
         """);
-    TestServer.await(
-        "the state machine is gone",
-        () ->
-            server
-                .call("DescribeStateMachine", "{\"stateMachineArn\":\"" + sm + "\"}")
-                .has("__type"));
+    awaitGone(sm);
     assertThat(exec).isEqualTo(EXEC + "slow:run-1");
   }
 
@@ -127,12 +130,7 @@ class DeleteStateMachineApiTest {
       server.advance(Duration.ofSeconds(10));
       assertThat(server.awaitClosed(exec).cause())
           .isEqualTo("State machine slow has been deleted.");
-      TestServer.await(
-          "the state machine is gone",
-          () ->
-              server
-                  .call("DescribeStateMachine", "{\"stateMachineArn\":\"" + sm + "\"}")
-                  .has("__type"));
+      awaitGone(sm);
       server.close();
       store.flush();
     }
@@ -140,13 +138,5 @@ class DeleteStateMachineApiTest {
       server = new TestServer(clock, store);
       assertThat(server.sfn.listStateMachines().stateMachines()).isEmpty();
     }
-  }
-
-  private static JsonNode tail(JsonNode events, int n) {
-    List<JsonNode> all = new java.util.ArrayList<>();
-    events.forEach(all::add);
-    var out = dev.stepwise.language.json.Json.NODES.arrayNode();
-    all.subList(all.size() - n, all.size()).forEach(out::add);
-    return out;
   }
 }

@@ -320,6 +320,15 @@ public final class TestServer implements AutoCloseable {
                     .isEqualTo(message));
   }
 
+  /** The last {@code n} events of a history. */
+  public static JsonNode tail(JsonNode events, int n) {
+    var out = Json.NODES.arrayNode();
+    for (int i = events.size() - n; i < events.size(); i++) {
+      out.add(events.get(i));
+    }
+    return out;
+  }
+
   /** One raw call: the response body as JSON, whatever the status. */
   public JsonNode call(String operation, String body) {
     try {
