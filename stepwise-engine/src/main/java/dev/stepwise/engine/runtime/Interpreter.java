@@ -260,31 +260,13 @@ public final class Interpreter {
         0,
         now,
         EventType.ExecutionStarted,
-        log.recording() ? executionStartedDetails(payload(spec.input())) : null);
+        log.recording() ? EventDetails.executionStarted(spec, payload(spec.input())) : null);
     Long timeout = spec.machine().timeoutSeconds();
     if (timeout != null) {
       scheduleTimer(root, null, Timer.Kind.EXECUTION_TIMEOUT, now.plusSeconds(timeout));
     }
     JsonNode input = spec.input();
     agenda.add(() -> enter(root, root.workflow.startAt(), input));
-  }
-
-  /** Built when first read: the input and the spec never change. */
-  private EventLog.Deferred executionStartedDetails(PayloadText inputText) {
-    ExecutionSpec started = spec;
-    return () -> {
-      ObjectNode d = Json.NODES.objectNode();
-      d.put("input", inputText.get());
-      d.set("inputDetails", NOT_TRUNCATED);
-      d.put("roleArn", started.roleArn());
-      if (started.stateMachineAliasArn() != null) {
-        d.put("stateMachineAliasArn", started.stateMachineAliasArn());
-      }
-      if (started.stateMachineVersionArn() != null) {
-        d.put("stateMachineVersionArn", started.stateMachineVersionArn());
-      }
-      return d;
-    };
   }
 
   private void drain() {
@@ -320,7 +302,7 @@ public final class Interpreter {
         log.lastId(),
         now,
         type,
-        () -> errorDetails(Json.NODES.objectNode(), closingError, closingCause));
+        () -> EventDetails.errorDetails(Json.NODES.objectNode(), closingError, closingCause));
     finish(closing, null, closingError, closingCause);
   }
 
@@ -329,7 +311,7 @@ public final class Interpreter {
         root.lastEventId,
         now,
         EventType.ExecutionSucceeded,
-        log.recording() ? outputDetails(payload(result)) : null);
+        log.recording() ? EventDetails.outputDetails(payload(result)) : null);
     finish(ExecutionStatus.SUCCEEDED, result, null, null);
   }
 
@@ -388,8 +370,11 @@ public final class Interpreter {
     f.enteredTime = now;
     f.enteredEventId =
         log.recording() && !f.silent
-            ? append(f, enteredType(state), enteredDetails(state.name(), payload(input)))
-            : append(f, enteredType(state), null);
+            ? append(
+                f,
+                EventDetails.enteredType(state),
+                EventDetails.enteredDetails(state.name(), payload(input)))
+            : append(f, EventDetails.enteredType(state), null);
     try {
       execute(f);
     } catch (StatesException e) {
@@ -422,11 +407,14 @@ public final class Interpreter {
       f.variables.assign(assigned);
     }
     if (text == null) {
-      append(f, exitedType(f.state), null);
+      append(f, EventDetails.exitedType(f.state), null);
     } else {
       String name = f.state.name();
       Map<String, JsonNode> values = assigned == null ? null : assigned.values();
-      append(f, exitedType(f.state), (EventLog.Deferred) () -> exitedDetails(name, text, values));
+      append(
+          f,
+          EventDetails.exitedType(f.state),
+          (EventLog.Deferred) () -> EventDetails.exitedDetails(name, text, values));
     }
     f.run = null;
     if (next != null) {
@@ -651,7 +639,7 @@ public final class Interpreter {
               () -> {
                 ObjectNode d = payloadDetails(Json.NODES.objectNode(), "input", run.parameters);
                 d.put("resource", resource.arn());
-                putSeconds(d, "timeoutInSeconds", run.timeoutSeconds);
+                EventDetails.putSeconds(d, "timeoutInSeconds", run.timeoutSeconds);
                 return d;
               });
       case ACTIVITY ->
@@ -662,8 +650,8 @@ public final class Interpreter {
                 ObjectNode d = Json.NODES.objectNode();
                 d.put("resource", resource.arn());
                 payloadDetails(d, "input", run.parameters);
-                putSeconds(d, "timeoutInSeconds", run.timeoutSeconds);
-                putSeconds(d, "heartbeatInSeconds", run.heartbeatSeconds);
+                EventDetails.putSeconds(d, "timeoutInSeconds", run.timeoutSeconds);
+                EventDetails.putSeconds(d, "heartbeatInSeconds", run.heartbeatSeconds);
                 return d;
               });
     }
@@ -678,11 +666,11 @@ public final class Interpreter {
   }
 
   private ObjectNode taskScheduledDetails(Resource resource, TaskRun run) {
-    ObjectNode d = taskDetails(resource);
+    ObjectNode d = EventDetails.taskDetails(resource);
     d.put("region", settings.region());
     d.put("parameters", Json.write(run.parameters));
-    putSeconds(d, "timeoutInSeconds", run.timeoutSeconds);
-    putSeconds(d, "heartbeatInSeconds", run.heartbeatSeconds);
+    EventDetails.putSeconds(d, "timeoutInSeconds", run.timeoutSeconds);
+    EventDetails.putSeconds(d, "heartbeatInSeconds", run.heartbeatSeconds);
     return d;
   }
 
@@ -690,7 +678,7 @@ public final class Interpreter {
     run.started = true;
     Resource resource = run.request.resource();
     switch (resource.family()) {
-      case TASK -> append(f, EventType.TaskStarted, () -> taskDetails(resource));
+      case TASK -> append(f, EventType.TaskStarted, () -> EventDetails.taskDetails(resource));
       case LAMBDA -> append(f, EventType.LambdaFunctionStarted, null);
       case ACTIVITY ->
           append(
@@ -736,7 +724,7 @@ public final class Interpreter {
       append(
           f,
           EventType.TaskSubmitted,
-          () -> payloadDetails(taskDetails(resource), "output", response));
+          () -> payloadDetails(EventDetails.taskDetails(resource), "output", response));
     }
   }
 
@@ -782,7 +770,7 @@ public final class Interpreter {
             EventType.TaskFailed,
             EventType.LambdaFunctionFailed,
             EventType.ActivityFailed),
-        () -> errorDetails(outcomeDetails(resource), err, why));
+        () -> EventDetails.errorDetails(outcomeDetails(resource), err, why));
     handleError(f, err, why);
   }
 
@@ -798,7 +786,7 @@ public final class Interpreter {
             EventType.TaskTimedOut,
             EventType.LambdaFunctionTimedOut,
             EventType.ActivityTimedOut),
-        () -> errorDetails(outcomeDetails(resource), ErrorNames.TIMEOUT, null));
+        () -> EventDetails.errorDetails(outcomeDetails(resource), ErrorNames.TIMEOUT, null));
     handleError(f, ErrorNames.TIMEOUT, null);
   }
 
@@ -815,7 +803,7 @@ public final class Interpreter {
   /** Service integrations name their resource in every outcome event; Lambda and activities not. */
   private ObjectNode outcomeDetails(Resource resource) {
     return resource.family() == Resource.Family.TASK
-        ? taskDetails(resource)
+        ? EventDetails.taskDetails(resource)
         : Json.NODES.objectNode();
   }
 
@@ -1057,7 +1045,10 @@ public final class Interpreter {
     long started =
         distributed
             ? f.lastEventId
-            : append(f, EventType.MapIterationStarted, () -> iterationDetails(s.name(), index));
+            : append(
+                f,
+                EventType.MapIterationStarted,
+                () -> EventDetails.iterationDetails(s.name(), index));
     Frame child =
         new Frame(nextId++, f, s.itemProcessor(), new VariableScope(f.variables), index, started);
     child.silent = f.silent || distributed;
@@ -1078,7 +1069,7 @@ public final class Interpreter {
           f,
           iteration.lastEventId,
           EventType.MapIterationSucceeded,
-          () -> iterationDetails(s.name(), iteration.index));
+          () -> EventDetails.iterationDetails(s.name(), iteration.index));
     }
     iterationEnded(f, s, run);
   }
@@ -1096,7 +1087,7 @@ public final class Interpreter {
           f,
           iteration.lastEventId,
           EventType.MapIterationFailed,
-          () -> iterationDetails(s.name(), iteration.index));
+          () -> EventDetails.iterationDetails(s.name(), iteration.index));
     }
     run.failures++;
     run.results[iteration.index] = errorOutput(err, why);
@@ -1111,7 +1102,7 @@ public final class Interpreter {
                 f,
                 other.lastEventId,
                 EventType.MapIterationAborted,
-                () -> iterationDetails(s.name(), other.index));
+                () -> EventDetails.iterationDetails(s.name(), other.index));
           }
         }
       }
@@ -1120,7 +1111,9 @@ public final class Interpreter {
           () -> {
             if (distributed) {
               append(
-                  f, EventType.MapRunFailed, () -> errorDetails(Json.NODES.objectNode(), err, why));
+                  f,
+                  EventType.MapRunFailed,
+                  () -> EventDetails.errorDetails(Json.NODES.objectNode(), err, why));
             }
             appendAfter(f, distributed ? f.lastEventId : last, EventType.MapStateFailed, null);
           };
@@ -1262,8 +1255,8 @@ public final class Interpreter {
   /** ResultSelector, ResultPath, OutputPath (JSONPath) or Output (JSONata), Assign; then exit. */
   private void completeWithResult(Frame f, JsonNode result) {
     State s = f.state;
-    Io io = io(s);
-    String next = nextOf(transition(s));
+    Io io = StateFields.io(s);
+    String next = nextOf(StateFields.transition(s));
     if (s.queryLanguage() == QueryLanguage.JSONATA) {
       Scope scope = scope(f).withResult(result);
       VariableScope.Assignment assigned = assign(f, io.assign(), result, scope);
@@ -1271,10 +1264,10 @@ public final class Interpreter {
       exitState(f, out, assigned, next);
       return;
     }
-    Expression selector = resultSelector(s);
+    Expression selector = StateFields.resultSelector(s);
     JsonNode selected = selector == null ? result : selector.evaluate(result, scope(f));
     VariableScope.Assignment assigned = assign(f, io.assign(), result, scopeOrNull(f, io.assign()));
-    JsonNode out = outputPath(f, io, resultPath(resultPathOf(s), f.input, selected));
+    JsonNode out = outputPath(f, io, resultPath(StateFields.resultPathOf(s), f.input, selected));
     exitState(f, out, assigned, next);
   }
 
@@ -1294,7 +1287,7 @@ public final class Interpreter {
           f,
           EventType.EvaluationFailed,
           () -> {
-            ObjectNode d = errorDetails(Json.NODES.objectNode(), e.error(), why);
+            ObjectNode d = EventDetails.errorDetails(Json.NODES.objectNode(), e.error(), why);
             String location = evaluationLocation(e.statesCause());
             if (location != null) {
               d.put("location", location);
@@ -1335,7 +1328,7 @@ public final class Interpreter {
   private void handleError(
       Frame f, @Nullable String err, @Nullable String why, @Nullable Runnable givingUp) {
     String name = err == null ? "" : err;
-    List<Retrier> retriers = retriers(f.state);
+    List<Retrier> retriers = StateFields.retriers(f.state);
     if (f.run instanceof StateRun.Retryable retryable && !retriers.isEmpty()) {
       for (int i = 0; i < retriers.size(); i++) {
         Retrier r = retriers.get(i);
@@ -1363,7 +1356,7 @@ public final class Interpreter {
     if (givingUp != null) {
       givingUp.run();
     }
-    for (Catcher c : catchers(f.state)) {
+    for (Catcher c : StateFields.catchers(f.state)) {
       if (ErrorMatch.matches(c.errorEquals(), name)) {
         guarded(f, () -> caught(f, c, errorOutput(err, why)));
         return;
@@ -1474,7 +1467,7 @@ public final class Interpreter {
                 f,
                 it.lastEventId,
                 EventType.MapIterationAborted,
-                () -> iterationDetails(s.name(), it.index));
+                () -> EventDetails.iterationDetails(s.name(), it.index));
           }
         }
         append(f, EventType.MapStateAborted, null);
@@ -1645,7 +1638,9 @@ public final class Interpreter {
       case ValueSource.Literal l -> l.value();
       case ValueSource.Dynamic d -> {
         JsonNode document =
-            f.state.queryLanguage() == QueryLanguage.JSONATA ? f.input : inputPath(f, io(f.state));
+            f.state.queryLanguage() == QueryLanguage.JSONATA
+                ? f.input
+                : inputPath(f, StateFields.io(f.state));
         yield d.expression().evaluate(document, scope(f));
       }
     };
@@ -1700,70 +1695,6 @@ public final class Interpreter {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Model accessors shared by Task, Parallel and Map
-
-  private static Io io(State s) {
-    return switch (s) {
-      case PassState p -> p.io();
-      case TaskState t -> t.io();
-      case ChoiceState c -> c.io();
-      case WaitState w -> w.io();
-      case SucceedState u -> u.io();
-      case ParallelState p -> p.io();
-      case MapState m -> m.io();
-      case FailState x -> new Io(Optional.empty(), Optional.empty(), null, null);
-    };
-  }
-
-  private static Transition transition(State s) {
-    return switch (s) {
-      case TaskState t -> t.transition();
-      case ParallelState p -> p.transition();
-      case MapState m -> m.transition();
-      case PassState p -> p.transition();
-      case WaitState w -> w.transition();
-      default -> Transition.END;
-    };
-  }
-
-  private static @Nullable Expression resultSelector(State s) {
-    return switch (s) {
-      case TaskState t -> t.resultSelector();
-      case ParallelState p -> p.resultSelector();
-      case MapState m -> m.resultSelector();
-      default -> null;
-    };
-  }
-
-  private static Optional<ReferencePath> resultPathOf(State s) {
-    return switch (s) {
-      case TaskState t -> t.resultPath();
-      case ParallelState p -> p.resultPath();
-      case MapState m -> m.resultPath();
-      case PassState p -> p.resultPath();
-      default -> Optional.empty();
-    };
-  }
-
-  private static List<Retrier> retriers(State s) {
-    return switch (s) {
-      case TaskState t -> t.retry();
-      case ParallelState p -> p.retry();
-      case MapState m -> m.retry();
-      default -> List.of();
-    };
-  }
-
-  private static List<Catcher> catchers(State s) {
-    return switch (s) {
-      case TaskState t -> t.catchers();
-      case ParallelState p -> p.catchers();
-      case MapState m -> m.catchers();
-      default -> List.of();
-    };
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Events
 
   private long append(Frame f, EventType type, @Nullable Supplier<ObjectNode> details) {
@@ -1783,74 +1714,6 @@ public final class Interpreter {
     long id = log.append(previous, now, type, details);
     f.lastEventId = id;
     return id;
-  }
-
-  private static EventType enteredType(State s) {
-    return switch (s) {
-      case PassState x -> EventType.PassStateEntered;
-      case TaskState x -> EventType.TaskStateEntered;
-      case ChoiceState x -> EventType.ChoiceStateEntered;
-      case WaitState x -> EventType.WaitStateEntered;
-      case SucceedState x -> EventType.SucceedStateEntered;
-      case FailState x -> EventType.FailStateEntered;
-      case ParallelState x -> EventType.ParallelStateEntered;
-      case MapState x -> EventType.MapStateEntered;
-    };
-  }
-
-  private static EventType exitedType(State s) {
-    return switch (s) {
-      case PassState x -> EventType.PassStateExited;
-      case TaskState x -> EventType.TaskStateExited;
-      case ChoiceState x -> EventType.ChoiceStateExited;
-      case WaitState x -> EventType.WaitStateExited;
-      case SucceedState x -> EventType.SucceedStateExited;
-      case ParallelState x -> EventType.ParallelStateExited;
-      case MapState x -> EventType.MapStateExited;
-      case FailState x -> throw new IllegalStateException("Fail states do not exit");
-    };
-  }
-
-  /** {@code {"truncated": false}}, shared by every event (history nodes are never changed). */
-  private static final ObjectNode NOT_TRUNCATED = Json.NODES.objectNode().put("truncated", false);
-
-  /** An execution's Succeeded details, built when first read. */
-  private static EventLog.Deferred outputDetails(PayloadText outputText) {
-    return () -> {
-      ObjectNode d = Json.NODES.objectNode();
-      d.put("output", outputText.get());
-      d.set("outputDetails", NOT_TRUNCATED);
-      return d;
-    };
-  }
-
-  /** A state's Entered details, built when first read (name and input text never change). */
-  private static EventLog.Deferred enteredDetails(String name, PayloadText inputText) {
-    return () -> {
-      ObjectNode d = nameDetails(name);
-      d.put("input", inputText.get());
-      d.set("inputDetails", NOT_TRUNCATED);
-      return d;
-    };
-  }
-
-  private static ObjectNode nameDetails(String name) {
-    ObjectNode d = Json.NODES.objectNode();
-    d.put("name", name);
-    return d;
-  }
-
-  private static ObjectNode exitedDetails(
-      String name, PayloadText outputText, @Nullable Map<String, JsonNode> assigned) {
-    ObjectNode d = nameDetails(name);
-    d.put("output", outputText.get());
-    d.set("outputDetails", NOT_TRUNCATED);
-    if (assigned != null) {
-      ObjectNode vars = d.putObject("assignedVariables");
-      assigned.forEach((k, v) -> vars.put(k, Json.write(v)));
-      d.set("assignedVariablesDetails", NOT_TRUNCATED);
-    }
-    return d;
   }
 
   /**
@@ -1880,39 +1743,7 @@ public final class Interpreter {
   private JsonNode sized;
 
   private ObjectNode payloadDetails(ObjectNode d, String field, JsonNode payload) {
-    d.put(field, text(payload));
-    d.set(field.equals("input") ? "inputDetails" : field + "Details", NOT_TRUNCATED);
-    return d;
-  }
-
-  private static ObjectNode errorDetails(ObjectNode d, @Nullable String err, @Nullable String why) {
-    if (err != null) {
-      d.put("error", err);
-    }
-    if (why != null) {
-      d.put("cause", why);
-    }
-    return d;
-  }
-
-  private static ObjectNode taskDetails(Resource resource) {
-    ObjectNode d = Json.NODES.objectNode();
-    d.put("resourceType", resource.resourceType());
-    d.put("resource", resource.resource());
-    return d;
-  }
-
-  private static ObjectNode iterationDetails(String name, int index) {
-    ObjectNode d = Json.NODES.objectNode();
-    d.put("name", name);
-    d.put("index", index);
-    return d;
-  }
-
-  private static void putSeconds(ObjectNode d, String field, @Nullable Long seconds) {
-    if (seconds != null) {
-      d.put(field, seconds);
-    }
+    return EventDetails.payload(d, field, text(payload));
   }
 
   static JsonNode nullToJson(@Nullable JsonNode node) {
