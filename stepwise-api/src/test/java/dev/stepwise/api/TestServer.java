@@ -101,6 +101,11 @@ public final class TestServer implements AutoCloseable {
     this(EngineSettings.DEFAULTS, null, clock, sqlite);
   }
 
+  public TestServer(EngineSettings settings, ManualClock clock, @Nullable SqliteStore sqlite)
+      throws IOException {
+    this(settings, null, clock, sqlite);
+  }
+
   private TestServer(
       EngineSettings settings,
       @Nullable RolePermissions permissions,

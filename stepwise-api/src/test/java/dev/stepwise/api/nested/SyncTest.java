@@ -9,10 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepwise.api.TestServer;
 import dev.stepwise.engine.EngineSettings;
+import dev.stepwise.engine.time.ManualClock;
+import dev.stepwise.store.sqlite.SqliteStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 
@@ -425,6 +429,47 @@ class SyncTest {
                 + " 3 reached by 'arn:aws:states:us-east-1:123456789012:execution:self:<uuid>'"
                 + " (Service: AWSStepFunctions; Status Code: 400; Error Code: ExecutionLimitExceeded;"
                 + " Request ID: <uuid>; Proxy: null)");
+  }
+
+  @Test
+  void aRestartKeepsCountingTheDepth(@TempDir Path dir) throws Exception {
+    EngineSettings depthThree = EngineSettings.DEFAULTS.withLimits(1_000, 3);
+    String waitThenSelf =
+        """
+        {"StartAt":"Pause","States":{
+          "Pause":{"Type":"Wait","Seconds":10,"Next":"Again"},
+          "Again":{"Type":"Task","End":true,"Resource":"arn:aws:states:::states:startExecution.sync:2",
+                   "Parameters":{"StateMachineArn":"%sself"}}}}"""
+            .formatted(SM);
+    ManualClock clock = new ManualClock(TestServer.START);
+    String self;
+    String exec;
+    server.close();
+    try (SqliteStore store = SqliteStore.open(dir)) {
+      server = new TestServer(depthThree, clock, store);
+      self = server.create("self", waitThenSelf);
+      exec = server.start(self, "top", "{}");
+      server.advance(Duration.ofSeconds(10)); // the top starts a child, which waits
+      TestServer.await(
+          "the child waits",
+          () -> server.sfn.listExecutions(b -> b.stateMachineArn(self)).executions().size() == 2);
+      server.close();
+      store.flush();
+    }
+    try (SqliteStore store = SqliteStore.open(dir)) {
+      server = new TestServer(depthThree, clock, store);
+      server.advance(Duration.ofSeconds(10)); // the child starts a grandchild, which waits
+      TestServer.await(
+          "the grandchild waits",
+          () -> server.sfn.listExecutions(b -> b.stateMachineArn(self)).executions().size() == 3);
+      server.advance(Duration.ofSeconds(10)); // a great-grandchild would be at depth 3
+
+      assertThat(server.awaitClosed(exec).error()).isEqualTo("States.TaskFailed");
+      assertThat(server.sfn.listExecutions(b -> b.stateMachineArn(self)).executions()).hasSize(3);
+      server.close();
+      store.flush();
+    }
+    server = new TestServer();
   }
 
   @Test

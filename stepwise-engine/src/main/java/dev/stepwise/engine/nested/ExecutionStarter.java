@@ -34,6 +34,12 @@ public interface ExecutionStarter {
   /** A closed execution's record, if it is one. */
   java.util.Optional<dev.stepwise.engine.store.ExecutionRecord> closed(String executionArn);
 
+  /**
+   * After a restart, a waiting task found its child running: the link counts the child's nesting
+   * depth as before the restart.
+   */
+  default void relink(String parentExecutionArn, Execution child) {}
+
   /** StopExecution of a child (best effort: a closed one is left alone). */
   void stop(String executionArn, @Nullable String error, @Nullable String cause);
 }

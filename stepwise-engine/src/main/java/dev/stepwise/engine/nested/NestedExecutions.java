@@ -158,6 +158,7 @@ public final class NestedExecutions implements TaskDispatcher {
     String childArn = submitted.path("ExecutionArn").asText();
     java.util.Optional<Execution> live = starter.find(childArn);
     if (live.isPresent()) {
+      starter.relink(request.executionArn(), live.get());
       if (sync) {
         follow(request, live.get(), callbacks);
       }

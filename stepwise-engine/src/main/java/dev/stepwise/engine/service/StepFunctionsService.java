@@ -115,8 +115,11 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final StateMachineRevisions revisions;
   private final StateMachineDeletions deletions;
 
-  /** How many levels below a top-level execution each open child runs (absent: top level). */
-  private final ConcurrentHashMap<String, Integer> nestingDepth = new ConcurrentHashMap<>();
+  /**
+   * The execution that started each open child (absent: top level); a child's nesting depth is the
+   * length of its chain. Tasks waiting on children link them again after a restart.
+   */
+  private final ConcurrentHashMap<String, String> parents = new ConcurrentHashMap<>();
 
   /**
    * @param ids source of execution names and EXPRESS ARN suffixes (random in production)
@@ -594,8 +597,7 @@ public final class StepFunctionsService implements ExecutionStarter {
       @Nullable String parentExecutionArn,
       java.util.function.Consumer<Execution> beforeRun)
       throws ServiceException {
-    int depth =
-        parentExecutionArn == null ? 1 : nestingDepth.getOrDefault(parentExecutionArn, 0) + 1;
+    int depth = parentExecutionArn == null ? 1 : levels(parentExecutionArn) + 1;
     if (depth >= engine.settings().maxNestingDepth()) {
       // [INFER] AWS has no depth limit (its open-executions quota stops runaway recursion); the
       // error is that quota's, so callers' Retry/Catch on it work unchanged.
@@ -614,13 +616,32 @@ public final class StepFunctionsService implements ExecutionStarter {
         input,
         true,
         child -> {
-          String arn = child.spec().executionArn();
-          if (nestingDepth.putIfAbsent(arn, depth) == null) {
-            child.completion().thenRun(() -> nestingDepth.remove(arn));
+          if (parentExecutionArn != null) {
+            relink(parentExecutionArn, child);
           }
           beforeRun.accept(child);
         },
         false);
+  }
+
+  /** How many parents above {@code executionArn} (0 for a top-level execution). */
+  private int levels(String executionArn) {
+    int levels = 0;
+    int limit = engine.settings().maxNestingDepth();
+    for (String at = parents.get(executionArn);
+        at != null && levels < limit;
+        at = parents.get(at)) {
+      levels++;
+    }
+    return levels;
+  }
+
+  @Override
+  public void relink(String parentExecutionArn, Execution child) {
+    String arn = child.spec().executionArn();
+    if (parents.putIfAbsent(arn, parentExecutionArn) == null) {
+      child.completion().thenRun(() -> parents.remove(arn));
+    }
   }
 
   @Override
