@@ -57,6 +57,14 @@ final class ExecutionActor implements Execution {
   private boolean parked;
 
   /**
+   * The last step was cut at its budget: a {@link Trigger.Continue} runs once the triggers queued
+   * meanwhile have (a StopExecution does not wait for the rest of a long run). Drain only.
+   */
+  private volatile boolean continuing;
+
+  private static final Delivery CONTINUE = new Delivery(new Trigger.Continue(), null);
+
+  /**
    * Routes triggers to an execution by ARN, whichever actor holds it then: callbacks and timers
    * outlive a parked actor, so they never hold one.
    */
@@ -140,8 +148,8 @@ final class ExecutionActor implements Execution {
   }
 
   /**
-   * Runs the queued triggers one step each. A step cut at its budget queues a {@link
-   * Trigger.Continue} and hands the rest to the scheduler, behind other executions' work.
+   * Runs the queued triggers one step each. After a step cut at its budget the rest goes to the
+   * scheduler, behind other executions' work.
    *
    * @param first run only the next trigger here (a start on its caller's thread), the rest on the
    *     scheduler
@@ -149,9 +157,9 @@ final class ExecutionActor implements Execution {
   private void drain(boolean first) {
     while (true) {
       Delivery next;
-      while ((next = mailbox.poll()) != null) {
+      while ((next = nextDelivery()) != null) {
         if (step(next) || first) {
-          if (!mailbox.isEmpty()) {
+          if (continuing || !mailbox.isEmpty()) {
             scheduler.execute(this::drain); // still draining: the flag passes to that run
             return;
           }
@@ -172,6 +180,16 @@ final class ExecutionActor implements Execution {
     }
   }
 
+  /** The next queued trigger, else the continuation of a cut step, else null. */
+  private @Nullable Delivery nextDelivery() {
+    Delivery next = mailbox.poll();
+    if (next == null && continuing) {
+      continuing = false;
+      return CONTINUE;
+    }
+    return next;
+  }
+
   /** Handles one trigger and stores its step; true when the step was cut at its budget. */
   private boolean step(Delivery delivery) {
     CompletableFuture<Void> stored = delivery.stored();
@@ -183,9 +201,7 @@ final class ExecutionActor implements Execution {
       Step step = interpreter.handle(delivery.trigger(), at);
       record = new StepRecord(snapshot(), sequence++, delivery.trigger(), at, step);
       continues = interpreter.continues();
-      if (continues) {
-        mailbox.add(new Delivery(new Trigger.Continue(), null));
-      }
+      continuing = continues;
     }
     // Effects (timers, dispatches) and acknowledgements wait until the step is durable.
     unstored.incrementAndGet();
@@ -271,12 +287,10 @@ final class ExecutionActor implements Execution {
       continues = interpreter.continues();
     }
     apply(new Step(java.util.List.of(), effects, status));
-    if (continues) {
-      mailbox.add(new Delivery(new Trigger.Continue(), null)); // cut short just before the crash
-    }
+    continuing = continues; // cut short just before the crash
     // Not parked again before its next step: whoever loaded it is about to deliver.
     draining.set(false);
-    if (!mailbox.isEmpty() && draining.compareAndSet(false, true)) {
+    if ((continuing || !mailbox.isEmpty()) && draining.compareAndSet(false, true)) {
       scheduler.execute(this::drain);
     }
   }

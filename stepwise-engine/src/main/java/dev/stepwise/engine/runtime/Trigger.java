@@ -8,8 +8,9 @@ public sealed interface Trigger {
   record Start() implements Trigger {}
 
   /**
-   * Runs the work a step left when it reached {@link Interpreter#STEP_BUDGET} actions: long runs
-   * are cut into steps, so they share threads and a StopExecution gets in between.
+   * Runs the work a step left when it reached {@link Interpreter#STEP_BUDGET} actions, after the
+   * triggers that came meanwhile: long runs are cut into steps, so they share threads and a
+   * StopExecution does not wait for their end.
    */
   record Continue() implements Trigger {}
 
