@@ -10,7 +10,6 @@ import dev.stepwise.engine.store.ExecutionStore;
 import dev.stepwise.language.parse.MachineType;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -25,7 +24,9 @@ final class StateMachineDeletions {
   private final ExecutionStore store;
   private final StateMachineStore stateMachines;
   private final Consumer<String> delete;
-  private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+
+  /** Each DELETING state machine with how many of its executions are still followed (+1). */
+  private final ConcurrentHashMap<String, AtomicInteger> deleting = new ConcurrentHashMap<>();
 
   /**
    * @param delete removes the state machine for good (with its versions, aliases and tags)
@@ -42,7 +43,7 @@ final class StateMachineDeletions {
   }
 
   boolean deleting(String stateMachineArn) {
-    return deleting.contains(stateMachineArn);
+    return deleting.containsKey(stateMachineArn);
   }
 
   /** AWS's {@code StateMachineDeleting} for anything that would start on it or change it. */
@@ -56,26 +57,38 @@ final class StateMachineDeletions {
 
   /** DeleteStateMachine: deleted now, or DELETING while its executions run. */
   void delete(String stateMachineArn, MachineType type) {
-    if (deleting(stateMachineArn)) {
-      return;
-    }
-    // EXPRESS: AWS deletes "eventually"; running executions go on and are not stopped.
-    List<ExecutionRecord> running =
-        type == MachineType.STANDARD ? running(stateMachineArn) : List.of();
-    if (running.isEmpty()) {
+    if (type == MachineType.EXPRESS) {
+      // AWS deletes "eventually"; running executions go on and are not stopped.
       delete.accept(stateMachineArn);
       return;
     }
-    deleting.add(stateMachineArn);
+    // Marked before the running executions are read: a start after this is refused or followed.
+    AtomicInteger open = new AtomicInteger(1);
+    if (deleting.putIfAbsent(stateMachineArn, open) != null) {
+      return;
+    }
     stateMachines.markDeleting(stateMachineArn);
-    follow(stateMachineArn, running);
+    follow(stateMachineArn, open, running(stateMachineArn));
   }
 
   /** After a restart (once the engine has resumed its executions): deletions go on. */
   void resume() {
     for (String arn : stateMachines.deleting()) {
-      deleting.add(arn);
-      follow(arn, running(arn));
+      AtomicInteger open = new AtomicInteger(1);
+      if (deleting.putIfAbsent(arn, open) == null) {
+        follow(arn, open, running(arn));
+      }
+    }
+  }
+
+  /**
+   * An execution that has just started: if its state machine is being deleted (the deletion came
+   * between StartExecution's check and the start), it is told and followed too.
+   */
+  void started(String stateMachineArn, String executionArn) {
+    AtomicInteger open = deleting.get(stateMachineArn);
+    if (open != null) {
+      followOne(stateMachineArn, open, executionArn);
     }
   }
 
@@ -84,25 +97,35 @@ final class StateMachineDeletions {
         new ExecutionQuery(stateMachineArn, ExecutionStatus.RUNNING, Integer.MAX_VALUE, null));
   }
 
-  /** Tells each execution (again, after a restart: it is idempotent) and deletes after the last. */
-  private void follow(String stateMachineArn, List<ExecutionRecord> running) {
-    AtomicInteger open = new AtomicInteger(running.size() + 1);
-    Runnable closed =
-        () -> {
-          if (open.decrementAndGet() == 0 && deleting.remove(stateMachineArn)) {
-            delete.accept(stateMachineArn);
-          }
-        };
+  /**
+   * Tells each execution (again, after a restart: it is idempotent) and deletes after the last.
+   *
+   * @param open holds one count for this call, so no execution ends the deletion before all are
+   *     followed
+   */
+  private void follow(String stateMachineArn, AtomicInteger open, List<ExecutionRecord> running) {
     for (ExecutionRecord record : running) {
-      String executionArn = record.spec().executionArn();
-      engine.send(executionArn, new Trigger.MachineDeleted());
-      Optional<Execution> live = engine.find(executionArn);
-      if (live.isPresent()) {
-        live.get().completion().thenRun(closed);
-      } else {
-        closed.run();
-      }
+      followOne(stateMachineArn, open, record.spec().executionArn());
     }
-    closed.run(); // the extra count: none of the above may finish the deletion early
+    closed(stateMachineArn, open);
+  }
+
+  private void followOne(String stateMachineArn, AtomicInteger open, String executionArn) {
+    if (open.getAndUpdate(n -> n == 0 ? 0 : n + 1) == 0) {
+      return; // the deletion has just ended
+    }
+    engine.send(executionArn, new Trigger.MachineDeleted());
+    Optional<Execution> live = engine.find(executionArn);
+    if (live.isPresent()) {
+      live.get().completion().thenRun(() -> closed(stateMachineArn, open));
+    } else {
+      closed(stateMachineArn, open);
+    }
+  }
+
+  private void closed(String stateMachineArn, AtomicInteger open) {
+    if (open.decrementAndGet() == 0 && deleting.remove(stateMachineArn, open)) {
+      delete.accept(stateMachineArn);
+    }
   }
 }

@@ -573,6 +573,7 @@ public final class StepFunctionsService implements ExecutionStarter {
     }
     try {
       Execution started = engine.start(spec, beforeRun, here);
+      deletions.started(sm.arn(), executionArn);
       if (testCase != null) {
         started
             .completion()
