@@ -65,14 +65,11 @@ final class ActivityOperations {
             .toList();
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("activities");
-    for (ActivityRecord a : rest.subList(0, Math.min(size, rest.size()))) {
+    for (ActivityRecord a : tokens.page(o, "ListActivities", rest, size, ActivityRecord::name)) {
       ObjectNode item = list.addObject();
       item.put("activityArn", a.arn());
       item.put("name", a.name());
       item.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
-    }
-    if (rest.size() > size) {
-      o.put("nextToken", tokens.issue("ListActivities", rest.get(size - 1).name()));
     }
     return o;
   }

@@ -72,12 +72,19 @@ final class Operations {
   // ---------------------------------------------------------------------------------------------
   // State machines
 
-  private JsonNode createStateMachine(Request r) throws ApiError, ServiceException {
-    String versionDescription = r.optional("versionDescription", 0, 256);
-    boolean publish = r.bool("publish");
-    if (versionDescription != null && !publish) {
+  /** {@code versionDescription}, which only a request that publishes may give. */
+  private static @org.jspecify.annotations.Nullable String versionDescription(Request r)
+      throws ApiError {
+    String description = r.optional("versionDescription", 0, 256);
+    if (description != null && !r.bool("publish")) {
       throw ApiError.validation("Version description can only be set when publish is true");
     }
+    return description;
+  }
+
+  private JsonNode createStateMachine(Request r) throws ApiError, ServiceException {
+    String versionDescription = versionDescription(r);
+    boolean publish = r.bool("publish");
     StateMachineRecord sm =
         service.createStateMachine(
             r.required("name"),
@@ -151,13 +158,9 @@ final class Operations {
 
   /** {@code loggingConfiguration}: level (default OFF), includeExecutionData, destinations. */
   private static ObjectNode logging(Request r) throws ApiError {
-    JsonNode given = r.body().get("loggingConfiguration");
-    if (given == null || given.isNull()) {
+    JsonNode given = r.object("loggingConfiguration");
+    if (given == null) {
       return null;
-    }
-    if (!given.isObject()) {
-      throw ApiError.badRequest(
-          "SerializationException", "Unexpected value type for field 'loggingConfiguration'");
     }
     ObjectNode logging = defaultLogging();
     if (given.has("level")) {
@@ -180,13 +183,9 @@ final class Operations {
 
   /** {@code tracingConfiguration}: enabled (default false). */
   private static ObjectNode tracing(Request r) throws ApiError {
-    JsonNode given = r.body().get("tracingConfiguration");
-    if (given == null || given.isNull()) {
+    JsonNode given = r.object("tracingConfiguration");
+    if (given == null) {
       return null;
-    }
-    if (!given.isObject()) {
-      throw ApiError.badRequest(
-          "SerializationException", "Unexpected value type for field 'tracingConfiguration'");
     }
     ObjectNode tracing = defaultTracing();
     tracing.put("enabled", given.path("enabled").asBoolean(false));
@@ -195,11 +194,8 @@ final class Operations {
 
   private JsonNode updateStateMachine(Request r) throws ApiError, ServiceException {
     String arn = r.required("stateMachineArn");
-    String description = r.optional("versionDescription", 0, 256);
+    String description = versionDescription(r);
     boolean publish = r.bool("publish");
-    if (description != null && !publish) {
-      throw ApiError.validation("Version description can only be set when publish is true");
-    }
     StepFunctionsService.Update update =
         service.updateStateMachine(
             arn,
@@ -229,15 +225,13 @@ final class Operations {
             .toList();
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("stateMachines");
-    for (StateMachineRecord sm : rest.subList(0, Math.min(size, rest.size()))) {
+    for (StateMachineRecord sm :
+        tokens.page(o, "ListStateMachines", rest, size, StateMachineRecord::name)) {
       ObjectNode item = list.addObject();
       item.put("stateMachineArn", sm.arn());
       item.put("name", sm.name());
       item.put("type", sm.type().name());
       item.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
-    }
-    if (rest.size() > size) {
-      o.put("nextToken", tokens.issue("ListStateMachines", rest.get(size - 1).name()));
     }
     return o;
   }
@@ -442,7 +436,13 @@ final class Operations {
     }
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("executions");
-    for (ExecutionRecord e : page.subList(0, Math.min(size, page.size()))) {
+    for (ExecutionRecord e :
+        tokens.page(
+            o,
+            request,
+            page,
+            size,
+            last -> last.spec().startTime() + " " + last.spec().executionArn())) {
       ObjectNode item = list.addObject();
       item.put("executionArn", e.spec().executionArn());
       item.put("stateMachineArn", e.spec().stateMachineArn());
@@ -459,12 +459,6 @@ final class Operations {
         item.put("stateMachineAliasArn", e.spec().stateMachineAliasArn());
       }
       item.put("redriveCount", 0);
-    }
-    if (page.size() > size) {
-      ExecutionRecord last = page.get(size - 1);
-      o.put(
-          "nextToken",
-          tokens.issue(request, last.spec().startTime() + " " + last.spec().executionArn()));
     }
     return o;
   }
@@ -498,15 +492,12 @@ final class Operations {
     }
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("events");
-    for (HistoryEvent e : events.subList(0, Math.min(size, events.size()))) {
+    for (HistoryEvent e : tokens.page(o, request, events, size, last -> "" + last.id())) {
       ObjectNode event = HistoryJson.event(e);
       if (!data) {
         withoutData(event);
       }
       list.add(event);
-    }
-    if (events.size() > size) {
-      o.put("nextToken", tokens.issue(request, "" + events.get(size - 1).id()));
     }
     return o;
   }

@@ -1,5 +1,6 @@
 package dev.stepwise.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +9,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Pagination tokens, opaque to clients. Each names where the next page starts (the last item's
@@ -33,6 +36,25 @@ final class PageTokens {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The first {@code size} of {@code rest}; when more follow, puts a {@code nextToken} that
+   * continues after the last one given into {@code response}.
+   *
+   * @param position where the next page starts after an item
+   */
+  <T> List<T> page(
+      ObjectNode response,
+      String request,
+      List<T> rest,
+      int size,
+      Function<? super T, String> position) {
+    if (rest.size() <= size) {
+      return rest;
+    }
+    response.put("nextToken", issue(request, position.apply(rest.get(size - 1))));
+    return rest.subList(0, size);
   }
 
   /**

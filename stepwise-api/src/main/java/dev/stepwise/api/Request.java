@@ -14,10 +14,7 @@ record Request(JsonNode body, @Nullable String startedBy) {
   String required(String field) throws ApiError {
     String v = optional(field);
     if (v == null) {
-      throw ApiError.validation(
-          "1 validation error detected: Value null at '"
-              + field
-              + "' failed to satisfy constraint: Member must not be null");
+      throw missing(field);
     }
     return v;
   }
@@ -28,10 +25,48 @@ record Request(JsonNode body, @Nullable String startedBy) {
       return null;
     }
     if (!v.isTextual()) {
-      throw ApiError.badRequest(
-          "SerializationException", "Unexpected value type for field '" + field + "'");
+      throw wrongType(field);
     }
     return v.asText();
+  }
+
+  /** An object member, or null when absent. */
+  @Nullable JsonNode object(String field) throws ApiError {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isObject()) {
+      throw wrongType(field);
+    }
+    return v;
+  }
+
+  /** An array member, or null when absent and not {@code required}. */
+  @Nullable JsonNode array(String field, boolean required) throws ApiError {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      if (required) {
+        throw missing(field);
+      }
+      return null;
+    }
+    if (!v.isArray()) {
+      throw wrongType(field);
+    }
+    return v;
+  }
+
+  private static ApiError missing(String field) {
+    return ApiError.validation(
+        "1 validation error detected: Value null at '"
+            + field
+            + "' failed to satisfy constraint: Member must not be null");
+  }
+
+  private static ApiError wrongType(String field) {
+    return ApiError.badRequest(
+        "SerializationException", "Unexpected value type for field '" + field + "'");
   }
 
   /** An optional string with AWS's length constraint ({@code min}..{@code max} characters). */
@@ -57,8 +92,7 @@ record Request(JsonNode body, @Nullable String startedBy) {
       return defaultValue;
     }
     if (!v.isIntegralNumber()) {
-      throw ApiError.badRequest(
-          "SerializationException", "Unexpected value type for field '" + field + "'");
+      throw wrongType(field);
     }
     int n = v.asInt();
     if (n < min || n > max) {

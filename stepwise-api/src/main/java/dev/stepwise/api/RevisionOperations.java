@@ -56,19 +56,15 @@ final class RevisionOperations {
     int size = r.pageSize();
     String request = "ListStateMachineVersions\n" + arn;
     String after = tokens.position(request, r.optional("nextToken", 1, 1024));
+    long below = after == null ? Long.MAX_VALUE : Long.parseLong(after);
     List<StateMachineVersion> rest =
-        service.revisions().list(arn).stream()
-            .filter(v -> after == null || v.number() < Long.parseLong(after))
-            .toList();
+        service.revisions().list(arn).stream().filter(v -> v.number() < below).toList();
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("stateMachineVersions");
-    for (StateMachineVersion v : rest.subList(0, Math.min(size, rest.size()))) {
+    for (StateMachineVersion v : tokens.page(o, request, rest, size, last -> "" + last.number())) {
       ObjectNode item = list.addObject();
       item.put("stateMachineVersionArn", v.arn());
       item.put("creationDate", HistoryJson.epochSeconds(v.creationDate()));
-    }
-    if (rest.size() > size) {
-      o.put("nextToken", tokens.issue(request, "" + rest.get(size - 1).number()));
     }
     return o;
   }
@@ -110,18 +106,9 @@ final class RevisionOperations {
   /** {@code routingConfiguration}: 1–2 entries of a version ARN and a weight of 0–100. */
   private static List<StateMachineAlias.Route> routing(Request r, boolean required)
       throws ApiError {
-    JsonNode list = r.body().get("routingConfiguration");
-    if (list == null || list.isNull()) {
-      if (required) {
-        throw ApiError.validation(
-            "1 validation error detected: Value null at 'routingConfiguration' failed to satisfy"
-                + " constraint: Member must not be null");
-      }
+    JsonNode list = r.array("routingConfiguration", required);
+    if (list == null) {
       return null;
-    }
-    if (!list.isArray()) {
-      throw ApiError.badRequest(
-          "SerializationException", "Unexpected value type for field 'routingConfiguration'");
     }
     List<StateMachineAlias.Route> routes = new ArrayList<>();
     for (JsonNode item : list) {
@@ -204,29 +191,32 @@ final class RevisionOperations {
     int size = r.pageSize();
     String request = "ListStateMachineAliases\n" + arn;
     String after = tokens.position(request, r.optional("nextToken", 1, 1024));
-    List<StateMachineAlias> all = service.revisions().listAliases(arn);
-    int from = 0;
-    if (after != null) {
-      while (from < all.size() && !position(all.get(from)).equals(after)) {
-        from++;
-      }
-      from = Math.min(all.size(), from + 1);
-    }
-    List<StateMachineAlias> rest = all.subList(from, all.size());
+    List<StateMachineAlias> rest =
+        service.revisions().listAliases(arn).stream().filter(a -> isAfter(a, after)).toList();
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("stateMachineAliases");
-    for (StateMachineAlias a : rest.subList(0, Math.min(size, rest.size()))) {
+    for (StateMachineAlias a : tokens.page(o, request, rest, size, RevisionOperations::position)) {
       ObjectNode item = list.addObject();
       item.put("stateMachineAliasArn", a.arn());
       item.put("creationDate", HistoryJson.epochSeconds(a.creationDate()));
-    }
-    if (rest.size() > size) {
-      o.put("nextToken", tokens.issue(request, position(rest.get(size - 1))));
     }
     return o;
   }
 
   private static String position(StateMachineAlias a) {
     return a.creationDate() + " " + a.name();
+  }
+
+  /**
+   * Whether {@code a} comes after a token's position in the listing order (oldest first, then by
+   * name): an alias deleted between calls does not end the listing.
+   */
+  private static boolean isAfter(StateMachineAlias a, String position) {
+    if (position == null) {
+      return true;
+    }
+    int space = position.indexOf(' ');
+    int c = a.creationDate().compareTo(java.time.Instant.parse(position.substring(0, space)));
+    return c > 0 || (c == 0 && a.name().compareTo(position.substring(space + 1)) > 0);
   }
 }

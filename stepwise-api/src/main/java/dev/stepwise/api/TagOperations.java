@@ -32,16 +32,7 @@ final class TagOperations {
 
   private JsonNode untagResource(Request r) throws ApiError, ServiceException {
     String arn = r.required("resourceArn");
-    JsonNode keys = r.body().get("tagKeys");
-    if (keys == null || keys.isNull()) {
-      throw ApiError.validation(
-          "1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint:"
-              + " Member must not be null");
-    }
-    if (!keys.isArray()) {
-      throw ApiError.badRequest(
-          "SerializationException", "Unexpected value type for field 'tagKeys'");
-    }
+    JsonNode keys = r.array("tagKeys", true);
     List<String> list = new ArrayList<>();
     for (JsonNode k : keys) {
       list.add(k.asText());
@@ -72,17 +63,9 @@ final class TagOperations {
    * replaces an earlier one.
    */
   static Map<String, String> tags(Request r, boolean required) throws ApiError {
-    JsonNode list = r.body().get("tags");
-    if (list == null || list.isNull()) {
-      if (required) {
-        throw ApiError.validation(
-            "1 validation error detected: Value null at 'tags' failed to satisfy constraint:"
-                + " Member must not be null");
-      }
+    JsonNode list = r.array("tags", required);
+    if (list == null) {
       return Map.of();
-    }
-    if (!list.isArray()) {
-      throw ApiError.badRequest("SerializationException", "Unexpected value type for field 'tags'");
     }
     java.util.LinkedHashMap<String, String> tags = new java.util.LinkedHashMap<>();
     int i = 0;

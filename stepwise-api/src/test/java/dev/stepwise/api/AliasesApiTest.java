@@ -266,6 +266,26 @@ class AliasesApiTest {
   }
 
   @Test
+  void aPageOfAliasesContinuesAfterItsLastAliasWasDeleted() {
+    twoVersions();
+    String a = alias("a", route(M + ":1", 100));
+    String b = alias("b", route(M + ":1", 100));
+    String c = alias("c", route(M + ":1", 100));
+    var first = server.sfn.listStateMachineAliases(r -> r.stateMachineArn(M).maxResults(1));
+    assertThat(first.stateMachineAliases())
+        .extracting(StateMachineAliasListItem::stateMachineAliasArn)
+        .containsExactly(a);
+    server.sfn.deleteStateMachineAlias(r -> r.stateMachineAliasArn(a));
+
+    var rest =
+        server.sfn.listStateMachineAliases(r -> r.stateMachineArn(M).nextToken(first.nextToken()));
+    assertThat(rest.stateMachineAliases())
+        .extracting(StateMachineAliasListItem::stateMachineAliasArn)
+        .containsExactly(b, c);
+    assertThat(rest.nextToken()).isNull();
+  }
+
+  @Test
   void aVersionAnAliasRoutesToCannotBeDeleted() {
     twoVersions();
     alias("prod", route(M + ":1", 100));

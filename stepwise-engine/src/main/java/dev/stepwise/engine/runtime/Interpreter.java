@@ -1728,10 +1728,6 @@ public final class Interpreter {
     return lastPayload;
   }
 
-  private String text(JsonNode node) {
-    return payload(node).get();
-  }
-
   private @Nullable PayloadText lastPayload;
   private @Nullable JsonNode lastPayloadNode;
 
@@ -1743,7 +1739,7 @@ public final class Interpreter {
   private JsonNode sized;
 
   private ObjectNode payloadDetails(ObjectNode d, String field, JsonNode payload) {
-    return EventDetails.payload(d, field, text(payload));
+    return EventDetails.payload(d, field, payload(payload).get());
   }
 
   static JsonNode nullToJson(@Nullable JsonNode node) {

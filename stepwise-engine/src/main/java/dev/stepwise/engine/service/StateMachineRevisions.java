@@ -219,9 +219,10 @@ public final class StateMachineRevisions {
   public StateMachineAlias createAlias(
       String name, @Nullable String description, List<StateMachineAlias.Route> routing)
       throws ServiceException {
-    String stateMachineArn = checkRouting(routing);
-    changeable.check(stateMachineArn);
     synchronized (lock) {
+      // Under the lock: a version deleted meanwhile cannot be routed to.
+      String stateMachineArn = checkRouting(routing);
+      changeable.check(stateMachineArn);
       String arn = stateMachineArn + ":" + name;
       StateMachineAlias existing = aliases.get(arn);
       if (existing != null) {

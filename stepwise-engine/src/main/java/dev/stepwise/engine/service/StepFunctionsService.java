@@ -61,30 +61,7 @@ public final class StepFunctionsService implements ExecutionStarter {
       Instant updateDate,
       @Nullable String revisionId,
       @Nullable ObjectNode loggingConfiguration,
-      @Nullable ObjectNode tracingConfiguration) {
-
-    public StateMachineRecord(
-        String arn,
-        String name,
-        String definition,
-        StateMachine model,
-        MachineType type,
-        String roleArn,
-        Instant creationDate) {
-      this(
-          arn,
-          name,
-          definition,
-          model,
-          type,
-          roleArn,
-          creationDate,
-          creationDate,
-          null,
-          null,
-          null);
-    }
-  }
+      @Nullable ObjectNode tracingConfiguration) {}
 
   /**
    * What UpdateStateMachine answers.
@@ -98,7 +75,6 @@ public final class StepFunctionsService implements ExecutionStarter {
   /** A published version: its ARN and when it was created. */
   public record Published(String versionArn, Instant creationDate) {}
 
-  /** AWS's quotas per state machine. */
   private final Engine engine;
 
   private final ExecutionStore store;
@@ -271,22 +247,8 @@ public final class StepFunctionsService implements ExecutionStarter {
   /**
    * UpdateStateMachine: a new definition, role, logging or tracing configuration. Running
    * executions keep what they started with. An update that changes nothing answers the current
-   * revision.
-   */
-  public Update updateStateMachine(
-      String arn,
-      @Nullable String definition,
-      @Nullable String roleArn,
-      @Nullable ObjectNode loggingConfiguration,
-      @Nullable ObjectNode tracingConfiguration)
-      throws ServiceException {
-    return updateStateMachine(
-        arn, definition, roleArn, loggingConfiguration, tracingConfiguration, false, null);
-  }
-
-  /**
-   * UpdateStateMachine, publishing the resulting revision as a version when {@code publish} (alone
-   * it publishes the current revision, or answers the version that already has it).
+   * revision. With {@code publish} the resulting revision is published as a version (alone it
+   * publishes the current revision, or answers the version that already has it).
    */
   public Update updateStateMachine(
       String arn,
@@ -309,15 +271,12 @@ public final class StepFunctionsService implements ExecutionStarter {
               + " TracingConfiguration must be specified");
     }
     synchronized (machines) {
-      describeStateMachine(arn);
+      StateMachineRecord sm = describeStateMachine(arn);
       deletions.refuseIfDeleting(arn);
       Update update =
           changes
-              ? change(arn, definition, roleArn, loggingConfiguration, tracingConfiguration)
-              : new Update(
-                  describeStateMachine(arn).updateDate(),
-                  describeStateMachine(arn).revisionId(),
-                  null);
+              ? change(sm, definition, roleArn, loggingConfiguration, tracingConfiguration)
+              : new Update(sm.updateDate(), sm.revisionId(), null);
       if (!publish) {
         return update;
       }
@@ -327,13 +286,12 @@ public final class StepFunctionsService implements ExecutionStarter {
   }
 
   private Update change(
-      String arn,
+      StateMachineRecord sm,
       @Nullable String definition,
       @Nullable String roleArn,
       @Nullable ObjectNode loggingConfiguration,
       @Nullable ObjectNode tracingConfiguration)
       throws ServiceException {
-    StateMachineRecord sm = describeStateMachine(arn);
     if (roleArn != null) {
       checkRoleArn(roleArn);
     }
@@ -366,7 +324,7 @@ public final class StepFunctionsService implements ExecutionStarter {
             ids.get().toString(),
             logging,
             tracing);
-    machines.put(arn, updated);
+    machines.put(sm.arn(), updated);
     stateMachines.save(updated);
     return new Update(updated.updateDate(), updated.revisionId(), null);
   }
