@@ -108,7 +108,7 @@ public final class Engine implements ExecutionActor.Mail {
       actor.replay(store.journal(actor.spec().executionArn()));
     }
     for (ExecutionActor actor : loaded) {
-      actor.rearm();
+      actor.rearm(true);
       idle(actor); // one that only waits leaves memory again until it wakes
     }
     return loaded.size();
@@ -144,9 +144,17 @@ public final class Engine implements ExecutionActor.Mail {
     parked.put(
         arn,
         new Parked(
-            dues.stream().map(due -> scheduler.schedule(due, () -> live(arn))).toList(),
+            dues.stream().map(due -> scheduler.schedule(due, () -> wake(arn))).toList(),
             actor.completion()));
     executions.remove(arn, actor);
+  }
+
+  /** A parked execution's timer is due: loading it arms its own timers, which then fire. */
+  private void wake(String executionArn) {
+    ExecutionActor actor;
+    while ((actor = live(executionArn)) != null && actor.isParked()) {
+      Thread.onSpinWait(); // parked just now: it leaves the live map in a moment
+    }
   }
 
   @Override
@@ -195,7 +203,7 @@ public final class Engine implements ExecutionActor.Mail {
               return a;
             });
     if (loaded[0] != null) {
-      loaded[0].rearm();
+      loaded[0].rearm(false);
     }
     return actor;
   }

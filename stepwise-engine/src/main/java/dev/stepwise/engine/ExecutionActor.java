@@ -97,10 +97,6 @@ final class ExecutionActor implements Execution {
     this.dispatcher = dispatcher;
   }
 
-  boolean deliver(Trigger trigger) {
-    return deliver(trigger, null);
-  }
-
   /**
    * Delivers; {@code stored} completes once the step it causes is durable.
    *
@@ -125,6 +121,10 @@ final class ExecutionActor implements Execution {
    *
    * @return the due times of its timers when parked, or null when it stays
    */
+  synchronized boolean isParked() {
+    return parked;
+  }
+
   synchronized @Nullable List<Instant> park() {
     if (parked
         || !mailbox.isEmpty()
@@ -253,15 +253,6 @@ final class ExecutionActor implements Execution {
     }
   }
 
-  /**
-   * Rebuilds the interpreter's state from the journal of a stored execution and arms its timers and
-   * outstanding tasks again. Called before any trigger is delivered.
-   */
-  void resume(java.util.List<ExecutionStore.JournalEntry> journal) {
-    replay(journal);
-    rearm();
-  }
-
   /** Rebuilds the interpreter's state from the journal; deliveries queue until {@link #rearm}. */
   void replay(java.util.List<ExecutionStore.JournalEntry> journal) {
     recorded.complete(null);
@@ -276,13 +267,23 @@ final class ExecutionActor implements Execution {
     }
   }
 
-  /** Arms the replayed execution's timers and outstanding tasks, then takes deliveries. */
-  void rearm() {
+  /**
+   * Arms the replayed execution's timers and outstanding tasks, then takes deliveries.
+   *
+   * @param restart after a restart; else the execution was parked by this process, whose
+   *     integrations still hold its waiting tasks: only its timers are armed again
+   */
+  void rearm(boolean restart) {
     java.util.List<Effect> effects;
     ExecutionStatus status;
     boolean continues;
     synchronized (this) {
-      effects = interpreter.resumeEffects();
+      effects =
+          restart
+              ? interpreter.resumeEffects()
+              : interpreter.resumeEffects().stream()
+                  .filter(e -> e instanceof Effect.ScheduleTimer)
+                  .toList();
       status = interpreter.status();
       continues = interpreter.continues();
     }

@@ -25,9 +25,7 @@ final class EventDetails {
   /** Built when first read: the input and the spec never change. */
   static EventLog.Deferred executionStarted(ExecutionSpec started, PayloadText inputText) {
     return () -> {
-      ObjectNode d = Json.NODES.objectNode();
-      d.put("input", inputText.get());
-      d.set("inputDetails", NOT_TRUNCATED);
+      ObjectNode d = payload(Json.NODES.objectNode(), "input", inputText.get());
       d.put("roleArn", started.roleArn());
       if (started.stateMachineAliasArn() != null) {
         d.put("stateMachineAliasArn", started.stateMachineAliasArn());
@@ -70,22 +68,12 @@ final class EventDetails {
 
   /** An execution's Succeeded details, built when first read. */
   static EventLog.Deferred outputDetails(PayloadText outputText) {
-    return () -> {
-      ObjectNode d = Json.NODES.objectNode();
-      d.put("output", outputText.get());
-      d.set("outputDetails", NOT_TRUNCATED);
-      return d;
-    };
+    return () -> payload(Json.NODES.objectNode(), "output", outputText.get());
   }
 
   /** A state's Entered details, built when first read (name and input text never change). */
   static EventLog.Deferred enteredDetails(String name, PayloadText inputText) {
-    return () -> {
-      ObjectNode d = nameDetails(name);
-      d.put("input", inputText.get());
-      d.set("inputDetails", NOT_TRUNCATED);
-      return d;
-    };
+    return () -> payload(nameDetails(name), "input", inputText.get());
   }
 
   static ObjectNode nameDetails(String name) {
@@ -96,9 +84,7 @@ final class EventDetails {
 
   static ObjectNode exitedDetails(
       String name, PayloadText outputText, @Nullable Map<String, JsonNode> assigned) {
-    ObjectNode d = nameDetails(name);
-    d.put("output", outputText.get());
-    d.set("outputDetails", NOT_TRUNCATED);
+    ObjectNode d = payload(nameDetails(name), "output", outputText.get());
     if (assigned != null) {
       ObjectNode vars = d.putObject("assignedVariables");
       assigned.forEach((k, v) -> vars.put(k, Json.write(v)));
@@ -137,10 +123,10 @@ final class EventDetails {
     }
   }
 
-  /** {@code {field: text, fieldDetails: {"truncated": false}}} ({@code inputDetails} for input). */
+  /** {@code {field: text, fieldDetails: {"truncated": false}}}. */
   static ObjectNode payload(ObjectNode d, String field, String text) {
     d.put(field, text);
-    d.set(field.equals("input") ? "inputDetails" : field + "Details", NOT_TRUNCATED);
+    d.set(field + "Details", NOT_TRUNCATED);
     return d;
   }
 }
