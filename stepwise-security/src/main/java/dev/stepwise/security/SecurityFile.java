@@ -22,6 +22,35 @@ public final class SecurityFile {
   }
 
   /**
+   * A non-empty string member of an entry.
+   *
+   * @param at where the entry is, for the error (e.g. {@code Roles[0]})
+   * @throws IllegalArgumentException when it is missing, not a string, or blank
+   */
+  public static String text(JsonNode entry, String field, String at) {
+    JsonNode value = entry.get(field);
+    if (value == null) {
+      throw new IllegalArgumentException(at + "." + field + " is missing");
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw new IllegalArgumentException(at + "." + field + " must be a non-empty string");
+    }
+    return value.asText();
+  }
+
+  /**
+   * @throws IllegalArgumentException when the entry has a member not in {@code known}
+   */
+  public static void rejectUnknown(JsonNode entry, java.util.Set<String> known, String at) {
+    for (java.util.Map.Entry<String, JsonNode> field : entry.properties()) {
+      if (!known.contains(field.getKey())) {
+        throw new IllegalArgumentException(
+            at + " has an unknown element \"" + field.getKey() + "\"");
+      }
+    }
+  }
+
+  /**
    * The array under {@code name}, or null when the section is absent.
    *
    * @throws IllegalArgumentException when the document is no object or the section no array

@@ -36,9 +36,14 @@ public final class Roles {
   private static final Set<String> POLICY_FIELDS = Set.of("PolicyName", "PolicyDocument");
 
   private final Map<String, Role> byName;
+  private final Map<String, Role> byArn;
 
   private Roles(Map<String, Role> byName) {
     this.byName = Collections.unmodifiableMap(byName);
+    // Looked up on every API call and task checked: a map, not a scan.
+    Map<String, Role> arns = new java.util.HashMap<>();
+    byName.values().forEach(r -> arns.putIfAbsent(r.arn(), r));
+    this.byArn = arns;
   }
 
   public static Roles empty() {
@@ -164,7 +169,7 @@ public final class Roles {
   }
 
   public Optional<Role> byArn(String arn) {
-    return byName.values().stream().filter(r -> r.arn().equals(arn)).findFirst();
+    return Optional.ofNullable(byArn.get(arn));
   }
 
   /** The roles in the order they were added (file order when read). */
@@ -198,9 +203,9 @@ public final class Roles {
     if (!node.isObject()) {
       throw new IllegalArgumentException(at + " must be an object");
     }
-    unknown(node, ROLE_FIELDS, at);
-    String name = text(node, "RoleName", at);
-    String arn = text(node, "Arn", at);
+    SecurityFile.rejectUnknown(node, ROLE_FIELDS, at);
+    String name = SecurityFile.text(node, "RoleName", at);
+    String arn = SecurityFile.text(node, "Arn", at);
     if (!arn.startsWith("arn:")) {
       throw new IllegalArgumentException(at + ".Arn must be an ARN, got \"" + arn + "\"");
     }
@@ -216,8 +221,8 @@ public final class Roles {
         if (!p.isObject()) {
           throw new IllegalArgumentException(pAt + " must be an object");
         }
-        unknown(p, POLICY_FIELDS, pAt);
-        String policyName = text(p, "PolicyName", pAt);
+        SecurityFile.rejectUnknown(p, POLICY_FIELDS, pAt);
+        String policyName = SecurityFile.text(p, "PolicyName", pAt);
         if (policies.stream().anyMatch(q -> policyName.equals(q.name()))) {
           throw new IllegalArgumentException(
               pAt + ".PolicyName \"" + policyName + "\" is a duplicate");
@@ -241,26 +246,6 @@ public final class Roles {
       return Policy.fromJson(name, document);
     } catch (MalformedPolicyDocumentException e) {
       throw new MalformedPolicyDocumentException(at + ": " + e.getMessage());
-    }
-  }
-
-  private static String text(JsonNode node, String field, String at) {
-    JsonNode value = node.get(field);
-    if (value == null) {
-      throw new IllegalArgumentException(at + "." + field + " is missing");
-    }
-    if (!value.isTextual() || value.asText().isBlank()) {
-      throw new IllegalArgumentException(at + "." + field + " must be a non-empty string");
-    }
-    return value.asText();
-  }
-
-  private static void unknown(JsonNode node, Set<String> known, String at) {
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      if (!known.contains(field.getKey())) {
-        throw new IllegalArgumentException(
-            at + " has an unknown element \"" + field.getKey() + "\"");
-      }
     }
   }
 }

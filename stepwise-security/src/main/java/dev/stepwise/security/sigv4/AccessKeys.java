@@ -58,17 +58,12 @@ public final class AccessKeys {
       if (!node.isObject()) {
         throw new IllegalArgumentException(at + " must be an object");
       }
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        if (!FIELDS.contains(field.getKey())) {
-          throw new IllegalArgumentException(
-              at + " has an unknown element \"" + field.getKey() + "\"");
-        }
-      }
+      SecurityFile.rejectUnknown(node, FIELDS, at);
       AccessKey key =
           new AccessKey(
-              text(node, "AccessKeyId", at),
-              text(node, "SecretAccessKey", at),
-              text(node, "PrincipalArn", at));
+              SecurityFile.text(node, "AccessKeyId", at),
+              SecurityFile.text(node, "SecretAccessKey", at),
+              SecurityFile.text(node, "PrincipalArn", at));
       if (byId.putIfAbsent(key.id(), key) != null) {
         throw new IllegalArgumentException(at + ".AccessKeyId \"" + key.id() + "\" is a duplicate");
       }
@@ -92,16 +87,5 @@ public final class AccessKeys {
   @Override
   public String toString() {
     return "AccessKeys" + byId.values();
-  }
-
-  private static String text(JsonNode node, String field, String at) {
-    JsonNode value = node.get(field);
-    if (value == null) {
-      throw new IllegalArgumentException(at + "." + field + " is missing");
-    }
-    if (!value.isTextual() || value.asText().isBlank()) {
-      throw new IllegalArgumentException(at + "." + field + " must be a non-empty string");
-    }
-    return value.asText();
   }
 }

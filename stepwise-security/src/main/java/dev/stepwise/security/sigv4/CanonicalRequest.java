@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class CanonicalRequest {
   private static final HexFormat HEX = HexFormat.of();
+  private static final HexFormat HEX_UPPER = HEX.withUpperCase();
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private CanonicalRequest() {}
 
@@ -64,7 +66,7 @@ final class CanonicalRequest {
 
   static String headerValue(List<String> values) {
     return values.stream()
-        .map(v -> v.strip().replaceAll("\\s+", " "))
+        .map(v -> WHITESPACE.matcher(v.strip()).replaceAll(" "))
         .collect(Collectors.joining(","));
   }
 
@@ -144,7 +146,7 @@ final class CanonicalRequest {
           || (keepSlashes && c == '/')) {
         out.append(c);
       } else {
-        out.append('%').append(HEX.withUpperCase().toHexDigits(b));
+        out.append('%').append(HEX_UPPER.toHexDigits(b));
       }
     }
     return out.toString();

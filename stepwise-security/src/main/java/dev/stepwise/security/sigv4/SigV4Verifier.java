@@ -184,25 +184,30 @@ public final class SigV4Verifier {
     }
 
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+    Instant earliest = now.minus(MAX_SKEW);
+    Instant latest = now.plus(MAX_SKEW);
+    String skew = MAX_SKEW.toMinutes() + " min.)";
+    if (signedAt.isBefore(earliest)) {
       return invalid(
           "Signature expired: "
               + format(signedAt)
               + " is now earlier than "
-              + format(now.minus(MAX_SKEW))
+              + format(earliest)
               + " ("
               + format(now)
-              + " - 15 min.)");
+              + " - "
+              + skew);
     }
-    if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+    if (signedAt.isAfter(latest)) {
       return invalid(
           "Signature not yet current: "
               + format(signedAt)
               + " is still later than "
-              + format(now.plus(MAX_SKEW))
+              + format(latest)
               + " ("
               + format(now)
-              + " + 15 min.)");
+              + " + "
+              + skew);
     }
 
     String payloadHash = CanonicalRequest.sha256Hex(request.body());

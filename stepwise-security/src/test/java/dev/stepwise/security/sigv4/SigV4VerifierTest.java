@@ -51,7 +51,7 @@ class SigV4VerifierTest {
 
   private static HttpRequest withHeader(HttpRequest request, String name, String value) {
     Map<String, List<String>> headers = new HashMap<>(request.headers());
-    headers.remove(name);
+    headers.keySet().removeIf(name::equalsIgnoreCase); // header names are case-insensitive
     headers.put(name, List.of(value));
     return new HttpRequest(
         request.method(), request.rawPath(), request.rawQuery(), headers, request.body());
