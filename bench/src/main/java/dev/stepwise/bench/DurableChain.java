@@ -43,14 +43,7 @@ public final class DurableChain {
       Path data = Files.createTempDirectory("stepwise-durable-bench");
       try (SqliteStore store = SqliteStore.open(data);
           RealTimeScheduler scheduler = new RealTimeScheduler(InstantSource.system())) {
-        Engine engine =
-            new Engine(
-                EngineSettings.DEFAULTS,
-                InstantSource.system(),
-                scheduler,
-                new DurableNode.NoTasks(),
-                store,
-                1);
+        Engine engine = DurableNode.on(store, scheduler, new DurableNode.NoTasks()).engine();
         Arns arns = Arns.of(EngineSettings.DEFAULTS);
         Semaphore inFlight = new Semaphore(concurrency);
         List<CompletableFuture<Execution>> done = new ArrayList<>();

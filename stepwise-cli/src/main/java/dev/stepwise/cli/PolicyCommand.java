@@ -52,7 +52,7 @@ final class PolicyCommand implements Callable<Integer> {
       err.println("stepwise policy: " + file + ": " + parsed.invalidDefinitionMessage());
       return 1;
     }
-    JsonNode definition = Json.parse(text);
+    JsonNode definition = parsed.machine().definition();
     for (String task : PolicyGenerator.uncoveredTasks(definition)) {
       err.println("stepwise policy: not covered, add its permissions by hand: " + task);
     }

@@ -30,6 +30,7 @@ import dev.stepwise.security.enforce.ManagedRuleGuard;
 import dev.stepwise.security.enforce.RolePermissions;
 import dev.stepwise.security.role.Roles;
 import dev.stepwise.security.sigv4.AccessKeys;
+import dev.stepwise.store.sqlite.SqliteResources;
 import dev.stepwise.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -160,8 +161,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (security != null) {
       try {
-        roles = Roles.read(security);
-        keys = AccessKeys.read(security);
+        // One file, read and parsed once, holds both sections.
+        com.fasterxml.jackson.databind.JsonNode config =
+            dev.stepwise.security.SecurityFile.parse(
+                java.nio.file.Files.readString(security, java.nio.charset.StandardCharsets.UTF_8));
+        roles = Roles.fromJson(config);
+        keys = AccessKeys.fromJson(config);
       } catch (IOException | IllegalArgumentException e) {
         err.println("stepwise serve: --security " + security + ": " + e.getMessage());
         return 1;
@@ -186,7 +191,8 @@ final class ServeCommand implements Callable<Integer> {
       sqlite.purgeClosedBefore(clock.instant().minus(RETENTION));
     }
     ExecutionStore executions = sqlite != null ? sqlite : new InMemoryExecutionStore();
-    StateMachineStore machines = sqlite != null ? sqlite.resources() : StateMachineStore.NONE;
+    SqliteResources resources = sqlite != null ? sqlite.resources() : null;
+    StateMachineStore machines = resources != null ? resources : StateMachineStore.NONE;
     Deferred nested = new Deferred();
     Deferred sfn = new Deferred();
     Connections httpConnections = Connections.none().withFallback(Connection.NONE);
@@ -254,7 +260,7 @@ final class ServeCommand implements Callable<Integer> {
             engine,
             executions,
             machines,
-            sqlite != null ? sqlite.resources() : ResourceStore.NONE,
+            resources != null ? resources : ResourceStore.NONE,
             activities,
             clock,
             UUID::randomUUID,

@@ -26,6 +26,10 @@ final class AwsFunctions {
           "MD5", "MD5", "SHA-1", "SHA-1", "SHA-256", "SHA-256", "SHA-384", "SHA-384", "SHA-512",
           "SHA-512");
 
+  /** The names {@link #bind} binds. */
+  static final java.util.Set<String> NAMES =
+      java.util.Set.of("partition", "range", "hash", "random", "uuid", "parse", "eval", "number");
+
   static void bind(Jsonata.Frame frame, Randomness randomness) {
     frame.bind("partition", new Jsonata.JFunction(AwsFunctions::partition, "<an:a>"));
     frame.bind("range", new Jsonata.JFunction(AwsFunctions::range, "<nnn?:a>"));

@@ -37,8 +37,6 @@ final class JsonataExpression {
   /** Whether it names one of AWS's functions (bound only then: binding costs per evaluation). */
   private final boolean awsFunctions;
 
-  private static final java.util.Set<String> AWS_FUNCTIONS =
-      java.util.Set.of("partition", "range", "hash", "random", "uuid", "parse", "eval", "number");
   private static final java.util.regex.Pattern STATES =
       java.util.regex.Pattern.compile("\\$states\\b(\\s*\\.\\s*(\\w+))?");
   private static final java.util.Set<String> ALL_STATES =
@@ -49,7 +47,7 @@ final class JsonataExpression {
     this.field = field;
     this.jsonata = jsonata;
     this.variables = variables;
-    this.awsFunctions = variables.stream().anyMatch(AWS_FUNCTIONS::contains);
+    this.awsFunctions = variables.stream().anyMatch(AwsFunctions.NAMES::contains);
     java.util.Set<String> read = new java.util.HashSet<>();
     Matcher m = STATES.matcher(text);
     while (m.find()) {
