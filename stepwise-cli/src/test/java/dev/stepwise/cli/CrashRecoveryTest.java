@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.language.json.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,7 +140,7 @@ class CrashRecoveryTest {
 
   @Test
   void aKilledServerLosesNothing() throws Exception {
-    int port = freePort();
+    int port = ServeProcess.freePort();
     ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port));
     Process first = serve(port);
     List<String> started = new ArrayList<>();
@@ -243,7 +239,7 @@ class CrashRecoveryTest {
 
   @Test
   void aKilledServerLosesNoNestedPair() throws Exception {
-    int port = freePort();
+    int port = ServeProcess.freePort();
     ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port));
     Process first = serve(port);
     try {
@@ -354,31 +350,7 @@ class CrashRecoveryTest {
   }
 
   private Process serve(int port) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return startAndAwaitReady(
-        new ProcessBuilder(
-                java.toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.stepwise.cli.Main",
-                "serve",
-                "--port",
-                String.valueOf(port),
-                "--data-dir",
-                "DATA")
-            .redirectErrorStream(true));
-  }
-
-  private Process startAndAwaitReady(ProcessBuilder pb) throws IOException {
-    List<String> command = new ArrayList<>(pb.command());
-    command.set(command.indexOf("DATA"), dataDir.toString());
-    Process p = pb.command(command).start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line = out.readLine(); // the one line serve prints when it is ready
-    assertThat(line).startsWith("Stepwise serving the Step Functions API");
-    return p;
+    return ServeProcess.start(port, "--data-dir", dataDir.toString());
   }
 
   private static JsonNode call(ApiClient api, String op, Map<String, Object> fields)
@@ -402,11 +374,5 @@ class CrashRecoveryTest {
       Thread.onSpinWait();
     }
     throw new AssertionError("executions still running a minute after the restart");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

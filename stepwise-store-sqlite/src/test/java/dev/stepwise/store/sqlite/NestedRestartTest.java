@@ -18,7 +18,6 @@ import dev.stepwise.engine.time.VirtualTimeScheduler;
 import dev.stepwise.language.json.Json;
 import dev.stepwise.language.parse.MachineType;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A parent waiting on a .sync child survives a restart: the child resumes and wakes it. */
 class NestedRestartTest {
-  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   @TempDir Path dir;
 
@@ -74,7 +72,7 @@ class NestedRestartTest {
   @Test
   void theChildResumesAndWakesItsParent() throws Exception {
     Path data = dir.resolve("data");
-    ManualClock clock = new ManualClock(T0);
+    ManualClock clock = new ManualClock(Specs.T0);
     String parentArn;
     try (SqliteStore store = SqliteStore.open(data)) {
       Node first = node(store, clock);
@@ -118,7 +116,7 @@ class NestedRestartTest {
 
   @Test
   void aChildThatLeftMemoryStillWakesItsParent() throws Exception {
-    ManualClock clock = new ManualClock(T0);
+    ManualClock clock = new ManualClock(Specs.T0);
     try (SqliteStore store = SqliteStore.open(dir.resolve("parked"))) {
       Node node = node(store, clock);
       node.service()
@@ -154,7 +152,7 @@ class NestedRestartTest {
   @Test
   void aMockTestCaseSurvivesARestart() throws Exception {
     Path data = dir.resolve("mocked");
-    ManualClock clock = new ManualClock(T0);
+    ManualClock clock = new ManualClock(Specs.T0);
     String arn;
     try (SqliteStore store = SqliteStore.open(data)) {
       Node node = node(store, clock);
@@ -191,7 +189,7 @@ class NestedRestartTest {
   @Test
   void aChildWhoseStartWasLostIsStartedAgain() throws Exception {
     Path data = dir.resolve("lost");
-    ManualClock clock = new ManualClock(T0);
+    ManualClock clock = new ManualClock(Specs.T0);
     String parentArn;
     try (SqliteStore store = SqliteStore.open(data)) {
       Node node = node(store, clock);

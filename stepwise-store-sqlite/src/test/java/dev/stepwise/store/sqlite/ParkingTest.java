@@ -2,14 +2,11 @@ package dev.stepwise.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepwise.engine.Arns;
 import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineSettings;
 import dev.stepwise.engine.ExecutionSpec;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.ScriptedTasks;
-import dev.stepwise.engine.history.HistoryEvent;
-import dev.stepwise.engine.history.HistoryJson;
 import dev.stepwise.engine.store.ExecutionRecord;
 import dev.stepwise.engine.store.ExecutionStore;
 import dev.stepwise.engine.store.InMemoryExecutionStore;
@@ -17,10 +14,7 @@ import dev.stepwise.engine.task.TaskRequest;
 import dev.stepwise.engine.time.ManualClock;
 import dev.stepwise.engine.time.VirtualTimeScheduler;
 import dev.stepwise.language.json.Json;
-import dev.stepwise.language.parse.DefinitionParser;
-import dev.stepwise.language.parse.MachineType;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * memory, and the callback or the timer brings it back: the run ends as an in-memory one does.
  */
 class ParkingTest {
-  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final String SQS = "arn:aws:states:::sqs:sendMessage.waitForTaskToken";
   private static final String DEFINITION =
       """
@@ -53,7 +46,7 @@ class ParkingTest {
   }
 
   private static Node node(ExecutionStore store) {
-    ManualClock clock = new ManualClock(T0);
+    ManualClock clock = new ManualClock(Specs.T0);
     VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
     ScriptedTasks tasks = new ScriptedTasks();
     // The message is sent (TaskSubmitted); the answer comes later by token.
@@ -63,20 +56,7 @@ class ParkingTest {
   }
 
   private static ExecutionSpec spec() {
-    Arns arns = Arns.of(EngineSettings.DEFAULTS);
-    return new ExecutionSpec(
-        arns.execution("sm", "e"),
-        "e",
-        arns.stateMachine("sm"),
-        "sm",
-        new DefinitionParser(MachineType.STANDARD).parse(DEFINITION).machine(),
-        MachineType.STANDARD,
-        Json.parseTrusted("{\"k\": 1}"),
-        arns.defaultRole(),
-        T0,
-        null,
-        null,
-        true);
+    return Specs.spec(DEFINITION, "{\"k\": 1}");
   }
 
   @Test
@@ -107,18 +87,14 @@ class ParkingTest {
       assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(Json.write(done.output()))
           .isEqualTo("{\"k\":1,\"answer\":{\"yes\":true},\"r\":\"done\"}");
-      assertThat(history(store.history(spec().executionArn())))
-          .isEqualTo(history(memory.history(spec().executionArn())));
+      assertThat(Specs.history(store.history(spec().executionArn())))
+          .isEqualTo(Specs.history(memory.history(spec().executionArn())));
       assertThat(node.tasks().dispatched()).hasSize(1); // the message was sent once
     }
   }
 
   private static Engine.TokenOutcome answer() {
     return new Engine.TokenOutcome.Success(Json.parseTrusted("{\"yes\": true}"));
-  }
-
-  private static String history(List<HistoryEvent> events) {
-    return Json.write(Json.mapper().valueToTree(events.stream().map(HistoryJson::event).toList()));
   }
 
   @Test
