@@ -48,7 +48,11 @@ final class ApiClient {
       response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new ApiException(
-          "cannot reach Stepwise at " + endpoint + " (" + e.getClass().getSimpleName() + ")");
+          "cannot reach Stepwise at "
+              + endpoint
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); is 'bin/stepwise serve' running there?");
     }
     JsonNode body;
     try {

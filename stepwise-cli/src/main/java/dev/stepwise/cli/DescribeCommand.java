@@ -23,6 +23,17 @@ final class DescribeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ARN")
   String arn;
 
+  @picocli.CommandLine.Option(
+      names = "--wait",
+      arity = "0..1",
+      fallbackValue = "60",
+      paramLabel = "SECONDS",
+      description = "Wait until the execution is no longer RUNNING (at most SECONDS, default 60)")
+  Integer waitSeconds;
+
+  /** How often --wait asks: short, as executions without waits end in milliseconds. */
+  private static final long POLL_MILLIS = 100;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -41,6 +52,11 @@ final class DescribeCommand implements Callable<Integer> {
         return 0;
       }
       JsonNode e = api.call("DescribeExecution", Json.NODES.objectNode().put("executionArn", arn));
+      long deadline = System.nanoTime() + (waitSeconds == null ? 0 : waitSeconds * 1_000_000_000L);
+      while (e.path("status").asText().equals("RUNNING") && System.nanoTime() < deadline) {
+        Thread.sleep(POLL_MILLIS);
+        e = api.call("DescribeExecution", Json.NODES.objectNode().put("executionArn", arn));
+      }
       field(out, "Execution", e.path("executionArn").asText());
       field(out, "State machine", e.path("stateMachineArn").asText());
       field(out, "Status", e.path("status").asText());

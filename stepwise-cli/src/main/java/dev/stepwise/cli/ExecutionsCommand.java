@@ -21,7 +21,9 @@ final class ExecutionsCommand implements Callable<Integer> {
   @Option(names = "--state-machine", paramLabel = "NAME|ARN", description = "Only this machine")
   String stateMachine;
 
-  @Option(names = "--status", description = "Only executions with this status")
+  @Option(
+      names = "--status",
+      description = "Only executions with this status (RUNNING, SUCCEEDED, ...; any case)")
   String status;
 
   @Option(
@@ -41,7 +43,7 @@ final class ExecutionsCommand implements Callable<Integer> {
           stateMachine.startsWith("arn:") ? stateMachine : stateMachineArn(api, stateMachine));
     }
     if (status != null) {
-      request.put("statusFilter", status);
+      request.put("statusFilter", status.strip().toUpperCase(java.util.Locale.ROOT));
     }
     try {
       JsonNode page =

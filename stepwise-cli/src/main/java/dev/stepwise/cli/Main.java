@@ -10,12 +10,18 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(run(args, out, err));
+    System.exit(run(args, out, err, Environment.system()));
   }
 
   /** Runs a command line with the given streams and returns the exit code (testable in-process). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = StepwiseCommand.commandLine(out, err);
-    return cli.execute(args);
+    return run(args, out, err, Environment.EMPTY);
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with these environment variables. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
+    CommandLine cli = StepwiseCommand.commandLine(out, err, environment);
+    return cli.execute(
+        args.length > 0 && args[0].equals("serve") ? ServeCommand.canonical(args) : args);
   }
 }

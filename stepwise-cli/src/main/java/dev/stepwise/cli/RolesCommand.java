@@ -31,7 +31,7 @@ final class RolesCommand implements Runnable {
   /** The file every sub-command works on. */
   static final class ConfigOption {
     @Option(
-        names = "--config",
+        names = "--security",
         required = true,
         paramLabel = "FILE",
         description = "The security file (AccessKeys and Roles, JSON)")

@@ -54,17 +54,35 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  private final Environment environment;
+
+  ServeCommand(Environment environment) {
+    this.environment = environment;
+  }
+
   @Option(names = "--port", description = "Port (default 8083, Step Functions Local's)")
   int port = 8083;
 
   @Option(names = "--host", description = "Address to bind (default 127.0.0.1)")
   String host = "127.0.0.1";
 
-  @Option(names = "--region", description = "Region in ARNs (default us-east-1)")
+  @Option(
+      names = {"--region", "--aws-region"},
+      description = "Region in ARNs (default us-east-1; AWS_DEFAULT_REGION, AWS_REGION)")
   String region = "us-east-1";
 
-  @Option(names = "--account", description = "Account id in ARNs (default 123456789012)")
+  @Option(
+      names = {"--account", "--aws-account"},
+      description = "Account id in ARNs (default 123456789012; AWS_ACCOUNT_ID)")
   String account = "123456789012";
+
+  @Option(
+      names = "--wait-time-scale",
+      paramLabel = "SCALE",
+      description =
+          "Wait states last SCALE times as long: 0 ends them at once, 0.5 halves them"
+              + " (default 1; WAIT_TIME_SCALE)")
+  double waitTimeScale = 1;
 
   @Option(
       names = "--store",
@@ -73,8 +91,47 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      description = "Where the sqlite store keeps its data (default ~/.stepwise/data)")
-  Path dataDir = Path.of(System.getProperty("user.home"), ".stepwise", "data");
+      description =
+          "Where the sqlite store keeps its data (default ~/.stepwise/data; STEPWISE_DATA_DIR)")
+  Path dataDir = DEFAULT_DATA_DIR;
+
+  static final Path DEFAULT_DATA_DIR =
+      Path.of(System.getProperty("user.home"), ".stepwise", "data");
+
+  /**
+   * Step Functions Local's single-dash spellings of serve's options, rewritten to Stepwise's before
+   * parsing: they mean the same, and the usage stays readable without them.
+   */
+  static final java.util.Map<String, String> STEP_FUNCTIONS_LOCAL_SPELLINGS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("-account", "--account"),
+          java.util.Map.entry("-region", "--region"),
+          java.util.Map.entry("-waitTimeScale", "--wait-time-scale"),
+          java.util.Map.entry("-lambdaEndpoint", "--lambda-endpoint"),
+          java.util.Map.entry("-batchEndpoint", "--batch-endpoint"),
+          java.util.Map.entry("-dynamoDBEndpoint", "--dynamodb-endpoint"),
+          java.util.Map.entry("-ecsEndpoint", "--ecs-endpoint"),
+          java.util.Map.entry("-glueEndpoint", "--glue-endpoint"),
+          java.util.Map.entry("-sageMakerEndpoint", "--sagemaker-endpoint"),
+          java.util.Map.entry("-snsEndpoint", "--sns-endpoint"),
+          java.util.Map.entry("-sqsEndpoint", "--sqs-endpoint"),
+          java.util.Map.entry("-stepFunctionsEndpoint", "--step-functions-endpoint"));
+
+  /**
+   * {@code args} of serve with Step Functions Local's spellings in Stepwise's ({@code -a=b} too).
+   */
+  static String[] canonical(String[] args) {
+    String[] out = args.clone();
+    for (int i = 0; i < out.length; i++) {
+      int eq = out[i].indexOf('=');
+      String name = eq < 0 ? out[i] : out[i].substring(0, eq);
+      String canonical = STEP_FUNCTIONS_LOCAL_SPELLINGS.get(name);
+      if (canonical != null) {
+        out[i] = canonical + (eq < 0 ? "" : out[i].substring(eq));
+      }
+    }
+    return out;
+  }
 
   /** AWS keeps closed executions for 90 days; so does Stepwise (names stay reserved). */
   private static final Duration RETENTION = Duration.ofDays(90);
@@ -87,11 +144,7 @@ final class ServeCommand implements Callable<Integer> {
           "Virtual time: waits, backoffs and timeouts take no wall time (needs --store memory)")
   boolean fastTime;
 
-  @Option(
-      names = "--lambda-endpoint",
-      paramLabel = "URL",
-      description = "Invoke Lambda here (a Lambda-compatible local endpoint); AWS by default")
-  java.net.URI lambdaEndpoint;
+  @picocli.CommandLine.Mixin ServiceEndpointOptions serviceEndpoints;
 
   @Option(
       names = "--connections",
@@ -173,10 +226,29 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     RolePermissions permissions = new RolePermissions(roles, iamMode, err::println);
+    if (!(waitTimeScale >= 0) || Double.isInfinite(waitTimeScale)) {
+      err.println(
+          "stepwise serve: --wait-time-scale takes a number, 0 or more, not " + waitTimeScale);
+      return 2;
+    }
+    dev.stepwise.integrations.ServiceEndpoints endpoints;
+    try {
+      endpoints = serviceEndpoints.resolve(environment);
+    } catch (ServiceEndpointOptions.BadEndpointException e) {
+      err.println("stepwise serve: " + e.getMessage());
+      return 2;
+    }
+    if (endpoints.of("sfn").isPresent()) {
+      err.println(
+          "stepwise serve: note: the Step Functions endpoint "
+              + endpoints.of("sfn").get()
+              + " is not used; Stepwise runs nested executions itself");
+    }
     EngineSettings settings =
         EngineSettings.DEFAULTS
             .withLocation(region, account)
-            .withLimits(maxOpenExecutions, maxNestingDepth);
+            .withLimits(maxOpenExecutions, maxNestingDepth)
+            .withWaitTimeScale(waitTimeScale);
     FastTime virtual = fastTime ? new FastTime(java.time.Instant.now()) : null;
     InstantSource clock = virtual != null ? virtual.clock() : InstantSource.system();
     RandomGenerator random = new SecureRandom();
@@ -213,8 +285,8 @@ final class ServeCommand implements Callable<Integer> {
     HttpTasks http = new HttpTasks(httpConnections, region);
     dev.stepwise.integrations.lambda.LambdaSettings lambdaSettings =
         dev.stepwise.integrations.lambda.LambdaSettings.region(region);
-    if (lambdaEndpoint != null) {
-      lambdaSettings = lambdaSettings.withEndpoint(lambdaEndpoint);
+    if (endpoints.of("lambda").isPresent()) {
+      lambdaSettings = lambdaSettings.withEndpoint(endpoints.of("lambda").get());
     }
     dev.stepwise.integrations.lambda.LambdaTasks lambda =
         dev.stepwise.integrations.lambda.LambdaTasks.create(lambdaSettings);
@@ -326,8 +398,8 @@ final class ServeCommand implements Callable<Integer> {
                 ? " (store: sqlite in "
                     + durable.dataDir()
                     + ", "
-                    + resumed
-                    + " executions resumed)"
+                    + Tables.count(resumed, "execution")
+                    + " resumed)"
                 : " (store: memory)")
             + (auth.equals("sigv4") ? ", SigV4 required" : "")
             + (iamMode != IamMode.OFF ? ", IAM " + iamMode.name().toLowerCase(Locale.ROOT) : ""));

@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "stepwise",
     mixinStandardHelpOptions = true,
+    // Every command and sub-command takes -h/--help (and -V/--version) and exits 0 with its usage.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = StepwiseCommand.Version.class,
     description = "Runs AWS Step Functions state machines, with AWS's behaviour, anywhere.",
     subcommands = {
@@ -25,7 +27,10 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       DescribeCommand.class,
       PolicyCommand.class,
-      RolesCommand.class
+      RolesCommand.class,
+      EnvCommand.class,
+      ResetCommand.class,
+      HelpCommand.class
     })
 public final class StepwiseCommand implements Runnable {
 
@@ -36,8 +41,10 @@ public final class StepwiseCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new StepwiseCommand());
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
+    CommandLine cli = new CommandLine(new StepwiseCommand(), new Factory(environment));
+    cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    cli.setParameterExceptionHandler(StepwiseCommand::badArguments);
     // "@file" is ours (run --input @file): picocli must not expand it into arguments.
     cli.setExpandAtFiles(false);
     cli.setOut(out);
@@ -49,6 +56,38 @@ public final class StepwiseCommand implements Runnable {
           return 2;
         });
     return cli;
+  }
+
+  /**
+   * A mistyped command line: picocli's message, then where to look. An option Stepwise does not
+   * know is often one of Step Functions Local's, so the migration guide is named.
+   */
+  private static int badArguments(CommandLine.ParameterException ex, String[] args) {
+    CommandLine command = ex.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println(command.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+        && unmatched.getUnmatched().stream().anyMatch(a -> a.startsWith("-"))) {
+      err.println(
+          "Step Functions Local's options and variables that Stepwise takes are listed in"
+              + " docs/migrating-from-step-functions-local.md.");
+    }
+    err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+    return 2;
+  }
+
+  /** Builds the commands that read the environment with it; picocli builds the others. */
+  private record Factory(Environment environment) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == ServeCommand.class) {
+        return cls.cast(new ServeCommand(environment));
+      }
+      if (cls == EnvCommand.class) {
+        return cls.cast(new EnvCommand(environment));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
   }
 
   /** Reads the version Maven wrote into the jar. */

@@ -2,7 +2,7 @@ package dev.stepwise.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -10,13 +10,19 @@ import java.util.List;
 final class Tables {
   private Tables() {}
 
+  /** In the user's zone (TZ), named, so a time read off a table is never taken for another. */
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS z").withZone(ZoneId.systemDefault());
 
   static String time(double epochSeconds) {
     return epochSeconds == 0
         ? "-"
         : TIME.format(Instant.ofEpochMilli(Math.round(epochSeconds * 1000)));
+  }
+
+  /** "1 execution", "2 executions". */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** Left-aligned columns sized to their widest cell. */

@@ -3,7 +3,6 @@ package dev.stepwise.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -18,7 +17,7 @@ class AwsCliSmokeTest {
 
   @Test
   void theAwsCliDrivesTheServer() throws Exception {
-    if (!onPath("aws")) {
+    if (!AwsCli.installed()) {
       System.out.println("AwsCliSmokeTest: the AWS CLI is not installed; skipped");
       Assumptions.abort("no aws CLI");
     }
@@ -37,18 +36,5 @@ class AwsCliSmokeTest {
       server.destroy();
       server.waitFor();
     }
-  }
-
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -320,10 +320,10 @@ class CliTest {
                 "Runner",
                 "--policy",
                 policy.toString(),
-                "--config",
+                "--security",
                 config.toString()))
         .isEqualTo(new Result(0, "arn:aws:iam::123456789012:role/Runner\n", ""));
-    assertThat(run("roles", "list", "--config", config.toString()))
+    assertThat(run("roles", "list", "--security", config.toString()))
         .isEqualTo(
             new Result(0, "Runner\tarn:aws:iam::123456789012:role/Runner\tStartChild\n", ""));
     assertThat(Json.parse(Files.readString(config)).has("AccessKeys")).isTrue();
@@ -334,12 +334,12 @@ class CliTest {
                 "Runner",
                 "--policy",
                 policy.toString(),
-                "--config",
+                "--security",
                 config.toString()))
         .isEqualTo(new Result(1, "", "stepwise roles add: a role named Runner exists already\n"));
-    assertThat(run("roles", "remove", "Runner", "--config", config.toString()))
+    assertThat(run("roles", "remove", "Runner", "--security", config.toString()))
         .isEqualTo(new Result(0, "", ""));
-    assertThat(run("roles", "list", "--config", config.toString()))
+    assertThat(run("roles", "list", "--security", config.toString()))
         .isEqualTo(new Result(0, "", ""));
   }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code serve} in a process of its own, on this test's class path, started until ready. */
 final class ServeProcess {
@@ -26,6 +27,15 @@ final class ServeProcess {
    * line it prints when ready.
    */
   static Process start(int port, String... storeArgs) throws IOException {
+    return start(port, Map.of(), storeArgs);
+  }
+
+  /**
+   * As {@link #start(int, String...)}, with these environment variables set and every {@code
+   * AWS_*}, {@code SFN_*} and Step Functions Local variable of this JVM's environment removed, so
+   * that the machine's own settings cannot leak into a test.
+   */
+  static Process start(int port, Map<String, String> env, String... storeArgs) throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -38,10 +48,26 @@ final class ServeProcess {
                 "--port",
                 String.valueOf(port)));
     command.addAll(List.of(storeArgs));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(ServeProcess::configures);
+    builder.environment().putAll(env);
+    Process p = builder.start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    assertThat(out.readLine()).startsWith("Stepwise serving the Step Functions API");
+    String line = out.readLine();
+    while (line != null && line.startsWith("stepwise serve: note:")) {
+      line = out.readLine();
+    }
+    assertThat(line).startsWith("Stepwise serving the Step Functions API");
     return p;
+  }
+
+  /** Whether a variable is one Stepwise (or an AWS SDK it uses) reads. */
+  static boolean configures(String variable) {
+    return variable.startsWith("AWS_")
+        || variable.startsWith("SFN_")
+        || variable.endsWith("_ENDPOINT")
+        || variable.equals("WAIT_TIME_SCALE")
+        || variable.startsWith("STEPWISE_");
   }
 }

@@ -25,10 +25,18 @@ public final class EngineHarness {
   public final VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
   public final ScriptedTasks tasks = new ScriptedTasks();
   public final InMemoryExecutionStore store = new InMemoryExecutionStore();
-  public final Engine engine =
-      new Engine(EngineSettings.DEFAULTS, clock, scheduler, tasks, store, 7);
-  private final Arns arns = Arns.of(EngineSettings.DEFAULTS);
+  public final Engine engine;
+  private final Arns arns;
   private int counter;
+
+  public EngineHarness() {
+    this(EngineSettings.DEFAULTS);
+  }
+
+  public EngineHarness(EngineSettings settings) {
+    engine = new Engine(settings, clock, scheduler, tasks, store, 7);
+    arns = Arns.of(settings);
+  }
 
   /** Starts an execution of {@code definition} and runs ready work (time does not move). */
   public Execution start(String definition, String input) {

@@ -33,6 +33,40 @@ class WaitAndTimeoutTest {
   }
 
   @Test
+  void theWaitTimeScaleShortensWaitStatesOnly() {
+    EngineHarness scaled = new EngineHarness(EngineSettings.DEFAULTS.withWaitTimeScale(0.5));
+    Execution e =
+        scaled.start(
+            """
+            {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 10, "Next": "U"},
+              "U": {"Type": "Wait", "Timestamp": "2026-01-01T00:01:05Z", "End": true}}}
+            """,
+            "{}");
+
+    scaled.runUntilIdle();
+
+    assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    // 10 s become 5; the 60 s left until the timestamp become 30.
+    assertThat(e.history())
+        .extracting(HistoryEvent::timestamp)
+        .containsExactly(
+            T0, T0, T0.plusSeconds(5), T0.plusSeconds(5), T0.plusSeconds(35), T0.plusSeconds(35));
+  }
+
+  @Test
+  void aWaitTimeScaleOfZeroEndsWaitsAtOnce() {
+    Execution e =
+        new EngineHarness(EngineSettings.DEFAULTS.withWaitTimeScale(0))
+            .start(
+                """
+                {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 86400, "End": true}}}
+                """,
+                "{}");
+
+    assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  @Test
   void waitUntilAPastTimestampContinuesAtOnce() {
     Execution e =
         h.start(

@@ -514,7 +514,7 @@ public final class Interpreter {
     Io io = s.io();
     boolean jsonata = s.queryLanguage() == QueryLanguage.JSONATA;
     JsonNode effective = jsonata ? f.input : inputPath(f, io);
-    Instant due = WaitTimes.due(s, effective, scope(f), now, spec.type());
+    Instant due = settings.scaledWait(now, WaitTimes.due(s, effective, scope(f), now, spec.type()));
     if (!due.isAfter(now)) {
       completeWait(f, s, effective);
       return;

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 
 /*
@@ -153,6 +154,45 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
       closeQuietly(channel);
       throw new StoreUnavailableException(
           "cannot open the Stepwise database at " + dir.resolve(FILE) + ": " + rootMessage(e));
+    }
+  }
+
+  /**
+   * Deletes the store in {@code dataDir} and the directory with everything in it: {@code stepwise
+   * reset}. Refused while a server holds the directory, and for a directory that holds no store (a
+   * mistyped path must not empty someone's folder).
+   *
+   * @return whether there was a store to delete
+   */
+  public static boolean erase(Path dataDir) throws StoreUnavailableException {
+    Path dir = dataDir.toAbsolutePath();
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    if (!Files.exists(dir.resolve("stepwise.lock")) && !Files.exists(dir.resolve(FILE))) {
+      throw new StoreUnavailableException(dir + " holds no Stepwise store; nothing was deleted");
+    }
+    try (FileChannel channel =
+        FileChannel.open(
+            dir.resolve("stepwise.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock lock = tryLock(channel);
+      if (lock == null) {
+        throw new StoreUnavailableException(
+            "the data directory " + dir + " is in use by a running Stepwise; stop it first");
+      }
+      try (Stream<Path> walk = Files.walk(dir)) {
+        // Children before their folders; the lock file goes too (held locks don't pin files).
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          if (!p.equals(dir)) {
+            Files.delete(p);
+          }
+        }
+      }
+      lock.release();
+      Files.delete(dir);
+      return true;
+    } catch (IOException e) {
+      throw new StoreUnavailableException("cannot delete " + dir + ": " + e.getMessage());
     }
   }
 
