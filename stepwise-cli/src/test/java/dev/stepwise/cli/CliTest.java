@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.language.json.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,15 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path dir;
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(exit, out.toString(), err.toString());
-  }
-
   private Path file(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content);
   }
@@ -33,7 +22,7 @@ class CliTest {
   void validDefinitionsPrintValid() throws IOException {
     Path f =
         file("ok.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}");
-    assertThat(run("validate", f.toString())).isEqualTo(new Result(0, "valid\n", ""));
+    assertThat(CliRun.run("validate", f.toString())).isEqualTo(new CliRun(0, "valid\n", ""));
   }
 
   @Test
@@ -42,9 +31,9 @@ class CliTest {
         file(
             "bad.json",
             "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},\"C\":{\"Type\":\"Pass\",\"End\":true}}}");
-    assertThat(run("validate", f.toString()))
+    assertThat(CliRun.run("validate", f.toString()))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 1,
                 "ERROR MISSING_TRANSITION_TARGET /States/A/Next: Missing 'Next' target: B\n"
                     + "ERROR MISSING_TRANSITION_TARGET /States/C: State \"C\" is not reachable.\n",
@@ -57,7 +46,7 @@ class CliTest {
         file(
             "sync.json",
             "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::states:startExecution.sync\",\"End\":true}}}");
-    assertThat(run("validate", f.toString(), "--type", "EXPRESS").out())
+    assertThat(CliRun.run("validate", f.toString(), "--type", "EXPRESS").out())
         .isEqualTo(
             "ERROR SCHEMA_VALIDATION_FAILED /States/T/Resource: Express state machine does not"
                 + " support '.sync' service integration\n");
@@ -65,33 +54,33 @@ class CliTest {
 
   @Test
   void unusableFilesGetOneClearLine() throws IOException {
-    assertThat(run("validate", dir.toString()))
+    assertThat(CliRun.run("validate", dir.toString()))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 1, "", "stepwise validate: " + dir + ": is a directory, not a definition file\n"));
     Path missing = dir.resolve("missing.json");
-    assertThat(run("validate", missing.toString()))
-        .isEqualTo(new Result(1, "", "stepwise validate: " + missing + ": no such file\n"));
+    assertThat(CliRun.run("validate", missing.toString()))
+        .isEqualTo(new CliRun(1, "", "stepwise validate: " + missing + ": no such file\n"));
     Path empty = file("empty.json", "");
-    assertThat(run("validate", empty.toString()))
-        .isEqualTo(new Result(1, "", "stepwise validate: " + empty + ": the file is empty\n"));
+    assertThat(CliRun.run("validate", empty.toString()))
+        .isEqualTo(new CliRun(1, "", "stepwise validate: " + empty + ": the file is empty\n"));
     Path binary = Files.write(dir.resolve("junk.bin"), new byte[] {(byte) 0xC3, (byte) 0x28, 0, 1});
-    assertThat(run("validate", binary.toString()))
-        .isEqualTo(new Result(1, "", "stepwise validate: " + binary + ": not UTF-8 text\n"));
+    assertThat(CliRun.run("validate", binary.toString()))
+        .isEqualTo(new CliRun(1, "", "stepwise validate: " + binary + ": not UTF-8 text\n"));
     Path huge = dir.resolve("huge.json");
     try (RandomAccessFile raf = new RandomAccessFile(huge.toFile(), "rw")) {
       raf.setLength(50L * 1024 * 1024);
     }
-    assertThat(run("validate", huge.toString()))
+    assertThat(CliRun.run("validate", huge.toString()))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 1,
                 "",
                 "stepwise validate: "
                     + huge
                     + ": larger than the 1048576-character limit for a definition\n"));
     Path malformed = file("mal.json", "{\"StartAt\": ");
-    Result r = run("validate", malformed.toString());
+    CliRun r = CliRun.run("validate", malformed.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).startsWith("ERROR INVALID_JSON_DESCRIPTION [Source: (String)");
   }
@@ -102,20 +91,20 @@ class CliTest {
         file(
             "ok.json",
             "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Parameters\":{\"v.$\":\"States.MathAdd($.x, 1)\"},\"Next\":\"W\"},\"W\":{\"Type\":\"Wait\",\"Seconds\":3600,\"End\":true}}}");
-    assertThat(run("run", ok.toString(), "--input", "{\"x\": 41}", "--fast-time"))
-        .isEqualTo(new Result(0, "{\"v\":42}\n", ""));
+    assertThat(CliRun.run("run", ok.toString(), "--input", "{\"x\": 41}", "--fast-time"))
+        .isEqualTo(new CliRun(0, "{\"v\":42}\n", ""));
     Path input = file("in.json", "{\"x\": 1}");
-    assertThat(run("run", ok.toString(), "--input", "@" + input, "--fast-time").out())
+    assertThat(CliRun.run("run", ok.toString(), "--input", "@" + input, "--fast-time").out())
         .isEqualTo("{\"v\":2}\n");
     Path fail =
         file(
             "fail.json",
             "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\",\"Cause\":\"C\"}}}");
-    assertThat(run("run", fail.toString()))
-        .isEqualTo(new Result(1, "{\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}\n", ""));
-    assertThat(run("run", ok.toString(), "--input", "not json"))
+    assertThat(CliRun.run("run", fail.toString()))
+        .isEqualTo(new CliRun(1, "{\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}\n", ""));
+    assertThat(CliRun.run("run", ok.toString(), "--input", "not json"))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 1,
                 "",
                 "stepwise run: the input is not JSON: Unrecognized token 'not': was expecting"
@@ -139,8 +128,8 @@ class CliTest {
                              "Name": "kid"},
               "OutputPath": "$.Output", "End": true}}}
             """);
-    assertThat(run("run", parent.toString(), "--state-machine", "child=" + child))
-        .isEqualTo(new Result(0, "{\"Arg1\":\"argument1\"}\n", ""));
+    assertThat(CliRun.run("run", parent.toString(), "--state-machine", "child=" + child))
+        .isEqualTo(new CliRun(0, "{\"Arg1\":\"argument1\"}\n", ""));
   }
 
   @Test
@@ -151,26 +140,26 @@ class CliTest {
       "--state-machine", "approval=" + dir + "approval.asl.json"
     };
     assertThat(
-            run(
+            CliRun.run(
                 concat(
                     new String[] {
                       "run", dir + "parent.asl.json", "--input", "{\"orders\": [1, 2]}"
                     },
                     machines)))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 0,
                 "{\"orders\":[1,2],\"report\":{\"count\":2},\"approval\":{\"approved\":true}}\n",
                 ""));
     assertThat(
-            run(
+            CliRun.run(
                 concat(
                     new String[] {
                       "run", dir + "parent.asl.json", "--input", "{\"orders\": [1, 2, 3, 4]}"
                     },
                     machines)))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 1,
                 "{\"status\":\"FAILED\",\"error\":\"TooManyOrders\",\"cause\":\"More than 3 orders need a person\"}\n",
                 ""));
@@ -203,7 +192,7 @@ class CliTest {
                "1": {"Return": {"StatusCode": 200, "Payload": {"hello": "second try"}}}}}}
             """);
     assertThat(
-            run(
+            CliRun.run(
                 "run",
                 def.toString(),
                 "--mock-config",
@@ -211,12 +200,12 @@ class CliTest {
                 "--test-case",
                 "Throttled",
                 "--fast-time"))
-        .isEqualTo(new Result(0, "{\"hello\":\"second try\"}\n", ""));
-    Result unmocked = run("run", def.toString(), "--fast-time");
+        .isEqualTo(new CliRun(0, "{\"hello\":\"second try\"}\n", ""));
+    CliRun unmocked = CliRun.run("run", def.toString(), "--fast-time");
     assertThat(unmocked.exit()).isEqualTo(1);
     assertThat(unmocked.out())
         .startsWith("{\"status\":\"FAILED\",\"error\":\"Stepwise.IntegrationNotConfigured\"");
-    assertThat(run("mocks", def.toString()).out())
+    assertThat(CliRun.run("mocks", def.toString()).out())
         .isEqualTo(
             Json.mapper()
                     .writerWithDefaultPrettyPrinter()
@@ -230,8 +219,8 @@ class CliTest {
 
   @Test
   void versionAndHelp() {
-    assertThat(run("--version").out()).startsWith("stepwise ");
-    assertThat(run("--help").out()).contains("serve", "run", "validate");
+    assertThat(CliRun.run("--version").out()).startsWith("stepwise ");
+    assertThat(CliRun.run("--help").out()).contains("serve", "run", "validate");
   }
 
   /** The Developer Guide's "Synchronous" template for StartExecution, placeholders filled. */
@@ -283,7 +272,8 @@ class CliTest {
              "Resource":"arn:aws:states:::states:startExecution.sync",
              "Parameters":{"StateMachineArn":"arn:aws:states:eu-west-1:111122223333:stateMachine:Child"},
              "End":true}}}""");
-    Result r = run("policy", sync.toString(), "--region", "eu-west-1", "--account", "111122223333");
+    CliRun r =
+        CliRun.run("policy", sync.toString(), "--region", "eu-west-1", "--account", "111122223333");
     assertThat(r.exit()).isZero();
     assertThat(Json.parse(r.out())).isEqualTo(Json.parse(GUIDE_SYNCHRONOUS));
 
@@ -293,9 +283,9 @@ class CliTest {
             """
             {"StartAt":"S","States":{"S":{"Type":"Task",
              "Resource":"arn:aws:states:::sqs:sendMessage","End":true}}}""");
-    assertThat(run("policy", sqs.toString()))
+    assertThat(CliRun.run("policy", sqs.toString()))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 1,
                 "",
                 "stepwise policy: not covered, add its permissions by hand: S:"
@@ -314,7 +304,7 @@ class CliTest {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
              "Action":"states:StartExecution","Resource":"*"}]}""");
     assertThat(
-            run(
+            CliRun.run(
                 "roles",
                 "add",
                 "Runner",
@@ -322,13 +312,13 @@ class CliTest {
                 policy.toString(),
                 "--security",
                 config.toString()))
-        .isEqualTo(new Result(0, "arn:aws:iam::123456789012:role/Runner\n", ""));
-    assertThat(run("roles", "list", "--security", config.toString()))
+        .isEqualTo(new CliRun(0, "arn:aws:iam::123456789012:role/Runner\n", ""));
+    assertThat(CliRun.run("roles", "list", "--security", config.toString()))
         .isEqualTo(
-            new Result(0, "Runner\tarn:aws:iam::123456789012:role/Runner\tStartChild\n", ""));
+            new CliRun(0, "Runner\tarn:aws:iam::123456789012:role/Runner\tStartChild\n", ""));
     assertThat(Json.parse(Files.readString(config)).has("AccessKeys")).isTrue();
     assertThat(
-            run(
+            CliRun.run(
                 "roles",
                 "add",
                 "Runner",
@@ -336,10 +326,10 @@ class CliTest {
                 policy.toString(),
                 "--security",
                 config.toString()))
-        .isEqualTo(new Result(1, "", "stepwise roles add: a role named Runner exists already\n"));
-    assertThat(run("roles", "remove", "Runner", "--security", config.toString()))
-        .isEqualTo(new Result(0, "", ""));
-    assertThat(run("roles", "list", "--security", config.toString()))
-        .isEqualTo(new Result(0, "", ""));
+        .isEqualTo(new CliRun(1, "", "stepwise roles add: a role named Runner exists already\n"));
+    assertThat(CliRun.run("roles", "remove", "Runner", "--security", config.toString()))
+        .isEqualTo(new CliRun(0, "", ""));
+    assertThat(CliRun.run("roles", "list", "--security", config.toString()))
+        .isEqualTo(new CliRun(0, "", ""));
   }
 }

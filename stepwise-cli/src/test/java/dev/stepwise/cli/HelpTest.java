@@ -14,14 +14,6 @@ import picocli.CommandLine;
 
 /** Every command and sub-command explains itself: -h, --help and {@code help CMD} exit 0. */
 class HelpTest {
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(exit, out.toString(), err.toString());
-  }
 
   /** Each command's words from the top, e.g. ["roles", "add"], found by walking the tree. */
   private static List<List<String>> commands() {
@@ -63,7 +55,7 @@ class HelpTest {
                                 () -> {
                                   List<String> args = new ArrayList<>(words);
                                   args.add(flag);
-                                  Result r = run(args.toArray(String[]::new));
+                                  CliRun r = CliRun.run(args.toArray(String[]::new));
                                   assertThat(r.exit()).isZero();
                                   assertThat(r.err()).isEmpty();
                                   assertThat(r.out())
@@ -80,11 +72,11 @@ class HelpTest {
 
   @Test
   void helpNamesACommand() {
-    Result r = run("help", "serve");
+    CliRun r = CliRun.run("help", "serve");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).startsWith("Usage: stepwise serve ");
-    assertThat(run("help", "roles", "add").out()).startsWith("Usage: stepwise roles add ");
-    assertThat(run("help").out()).contains("serve", "env", "reset", "help");
+    assertThat(CliRun.run("help", "roles", "add").out()).startsWith("Usage: stepwise roles add ");
+    assertThat(CliRun.run("help").out()).contains("serve", "env", "reset", "help");
   }
 
   @Test

@@ -201,51 +201,40 @@ class StepFunctionsLocalOptionsTest {
                     "ssm", URI.create("https://ssm.local"))));
   }
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit =
-        Main.run(
-            args, new PrintWriter(out, true), new PrintWriter(err, true), new Environment(env));
-    return new Result(exit, out.toString(), err.toString());
-  }
-
   @Test
   void badValuesStopServeWithTheirSource() {
-    assertThat(run(Map.of(), "serve", "--sqs-endpoint", "localhost:9324"))
+    assertThat(CliRun.run(Map.of(), "serve", "--sqs-endpoint", "localhost:9324"))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 2,
                 "",
                 "stepwise serve: --sqs-endpoint localhost:9324: not an http:// or https:// URL with"
                     + " a host\n"));
-    assertThat(run(Map.of("DYNAMODB_ENDPOINT", "ftp://x"), "serve"))
+    assertThat(CliRun.run(Map.of("DYNAMODB_ENDPOINT", "ftp://x"), "serve"))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 2,
                 "",
                 "stepwise serve: DYNAMODB_ENDPOINT ftp://x: not an http:// or https:// URL with a"
                     + " host\n"));
-    assertThat(run(Map.of(), "serve", "--endpoint", "Not A Service=http://x:1"))
+    assertThat(CliRun.run(Map.of(), "serve", "--endpoint", "Not A Service=http://x:1"))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 2,
                 "",
                 "stepwise serve: --endpoint Not A Service=http://x:1: not a service name\n"));
-    assertThat(run(Map.of(), "serve", "--wait-time-scale", "-1"))
+    assertThat(CliRun.run(Map.of(), "serve", "--wait-time-scale", "-1"))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 2, "", "stepwise serve: --wait-time-scale takes a number, 0 or more, not -1.0\n"));
-    assertThat(run(Map.of("WAIT_TIME_SCALE", "slow"), "serve").exit()).isEqualTo(2);
+    assertThat(CliRun.run(Map.of("WAIT_TIME_SCALE", "slow"), "serve").exit()).isEqualTo(2);
   }
 
   @Test
   void anUnknownOptionIsNamedWithWhereToLook() {
-    assertThat(run(Map.of(), "serve", "-javaagent", "x"))
+    assertThat(CliRun.run(Map.of(), "serve", "-javaagent", "x"))
         .isEqualTo(
-            new Result(
+            new CliRun(
                 2,
                 "",
                 "stepwise serve: Unknown options: '-javaagent', 'x'\n"
