@@ -81,6 +81,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin MockOptions mocks;
 
+  @picocli.CommandLine.Mixin ConsoleOptions console;
+
   @Option(
       names = "--fast-time",
       description =
@@ -286,15 +288,12 @@ final class ServeCommand implements Callable<Integer> {
           });
     }
     ApiServer api;
+    ApiAuth apiAuth =
+        keys == null || !auth.equals("sigv4")
+            ? null
+            : new ApiAuth(keys, roles, Arns.of(settings), clock);
     try {
-      api =
-          ApiServer.start(
-              host,
-              port,
-              service,
-              keys == null || !auth.equals("sigv4")
-                  ? null
-                  : new ApiAuth(keys, roles, Arns.of(settings), clock));
+      api = ApiServer.start(host, port, service, apiAuth);
     } catch (IOException e) {
       err.println("stepwise serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       return 1;
@@ -331,6 +330,7 @@ final class ServeCommand implements Callable<Integer> {
                 : " (store: memory)")
             + (auth.equals("sigv4") ? ", SigV4 required" : "")
             + (iamMode != IamMode.OFF ? ", IAM " + iamMode.name().toLowerCase(Locale.ROOT) : ""));
+    console.install(api, service, apiAuth, host, out);
     out.flush();
     stopped.await();
     return 0;
