@@ -112,6 +112,7 @@ final class ChromiumBrowser implements AutoCloseable {
   void waitUntil(String what, java.util.function.BooleanSupplier condition) {
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .withMessage(what)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d -> {
               collectLogs();
@@ -119,9 +120,13 @@ final class ChromiumBrowser implements AutoCloseable {
             });
   }
 
+  /** An attribute of the first element matching, read in one step (pages redraw as they poll). */
   @Nullable String attr(String css, String name) {
-    List<WebElement> found = driver.findElements(By.cssSelector(css));
-    return found.isEmpty() ? null : found.get(0).getAttribute(name);
+    return js(
+        "const e = document.querySelector(arguments[0]);"
+            + " return e ? e.getAttribute(arguments[1]) : null;",
+        css,
+        name);
   }
 
   List<WebElement> all(String css) {

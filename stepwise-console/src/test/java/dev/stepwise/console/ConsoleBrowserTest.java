@@ -216,6 +216,9 @@ class ConsoleBrowserTest {
     assertThat(browser.all("tr[data-visit]")).hasSize(entered);
     assertThat(browser.attr("[data-visit-count]", "data-visit-count"))
         .isEqualTo(String.valueOf(entered));
+    assertThat(browser.one("tr[data-visit][data-state=Route] td").getText()).isEqualTo("Route");
+    assertThat(browser.one("tr[data-visit][data-state=Hold] td").getText())
+        .isEqualTo("Hold (branch 1)");
     assertThat(browser.all("tr[data-visit][data-state=Cell]")).hasSize(3);
     assertThat(browser.all("tr[data-iteration-row][data-map=Outer]")).hasSize(2);
     assertThat(browser.one("tr[data-visit][data-state=Call]").getText()).contains("2 attempts");

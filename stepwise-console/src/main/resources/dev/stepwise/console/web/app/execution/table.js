@@ -2,7 +2,7 @@
 // The Table view: one row per state visit, Parallel branches and Map iterations as a tree, 100
 // rows to a page (a Map of 10,000 iterations never puts them all in the DOM), and a timeline bar
 // per row: each attempt drawn, failed ones red, the backoff between them grey.
-import { h, replace } from '../dom.js';
+import { h, replace, append } from '../dom.js';
 import { duration, statusText } from '../format.js';
 import { badge } from '../ui.js';
 import { tree } from './status.js';
@@ -60,7 +60,7 @@ export function visitsTable(opts) {
         draw();
       } }, collapsed.has(v.id) ? '▸' : '▾'));
     }
-    name.append(h('span', null, v.state), v.branch !== undefined ? h('span', { class: 'muted' }, ' (branch ' + (v.branch + 1) + ')') : null);
+    append(name, [h('span', null, v.state), v.branch !== undefined ? h('span', { class: 'muted' }, ' (branch ' + (v.branch + 1) + ')') : null]);
     const tr = h('tr', {
       class: 'visit' + (selected === v.id ? ' selected' : ''),
       tabindex: 0,

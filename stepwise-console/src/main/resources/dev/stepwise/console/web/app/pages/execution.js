@@ -87,8 +87,15 @@ export async function executionPage(main, arn) {
     table.update(tableData());
   }
 
+  const eventsShown = h('span', { dataset: { headerEvents: '' } });
+  let headerKey = '';
   function drawHeader() {
     const d = describe;
+    eventsShown.textContent = String(eventCount);
+    // Redrawn only when it changes, so a selection (the ARN being copied) survives the polls.
+    const key = [d.status, d.stopDate, d.error, d.cause, failedState()].join('|');
+    if (key === headerKey) return;
+    headerKey = key;
     replace(header,
       h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'State machines'), ' / ',
         h('a', { href: machineHref(d.stateMachineArn) }, arnName(d.stateMachineArn)),
@@ -105,12 +112,17 @@ export async function executionPage(main, arn) {
         h('dt', null, 'Started'), h('dd', null, date(d.startDate)),
         h('dt', null, 'Stopped'), h('dd', null, date(d.stopDate)),
         h('dt', null, 'Duration'), h('dd', null, between(d.startDate, d.stopDate)),
-        h('dt', null, 'Events'), h('dd', null, String(eventCount)),
+        h('dt', null, 'Events'), h('dd', null, eventsShown),
         h('dt', null, 'Graph layout'), h('dd', null, layoutMs + ' ms')),
       d.error || d.cause
         ? h('div', { class: 'error-box', dataset: { executionError: d.error || '' } }, h('strong', null, d.error || 'Error'), h('p', null, d.cause || ''),
             failedState() ? h('button', { type: 'button', class: 'secondary', onclick: () => { t.show('graph'); select(/** @type {string} */ (failedState())); } }, 'Show the failing state') : null)
         : null);
+    drawIo();
+  }
+
+  function drawIo() {
+    const d = describe;
     replace(io, h('div', null, h('h3', null, 'Input'), jsonBlock(d.input)), h('div', null, h('h3', null, 'Output'), d.status === 'RUNNING' ? h('p', { class: 'muted' }, 'Still running.') : jsonBlock(d.output)));
   }
 
