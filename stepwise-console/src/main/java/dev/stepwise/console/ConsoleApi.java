@@ -173,7 +173,12 @@ final class ConsoleApi implements HttpHandler {
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode events = o.putArray("events");
     int total = 0;
-    for (HistoryEvent e : history) {
+    List<HistoryEvent> ordered = history;
+    if ("true".equals(q.get("reverseOrder"))) {
+      ordered = new java.util.ArrayList<>(history);
+      java.util.Collections.reverse(ordered);
+    }
+    for (HistoryEvent e : ordered) {
       if (!type.isEmpty() && !e.type().name().equals(type)) {
         continue;
       }

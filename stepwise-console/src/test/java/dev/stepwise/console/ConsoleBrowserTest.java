@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -413,9 +412,5 @@ class ConsoleBrowserTest {
 
   private static List<String> names(List<WebElement> rows, String attribute) {
     return rows.stream().map(r -> r.getAttribute(attribute)).toList();
-  }
-
-  static Duration seconds(long n) {
-    return Duration.ofSeconds(n);
   }
 }

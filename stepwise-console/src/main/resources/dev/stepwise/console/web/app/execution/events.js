@@ -53,8 +53,8 @@ export function eventsView(executionArn, stateNames, startDate) {
     try {
       let events, more;
       if (t || st) {
-        const r = await consoleApi('events', { executionArn, type: t, state: st, offset: String(page * PAGE), limit: String(PAGE) });
-        events = reverse ? r.events : r.events;
+        const r = await consoleApi('events', { executionArn, type: t, state: st, offset: String(page * PAGE), limit: String(PAGE), reverseOrder: String(reverse) });
+        events = r.events;
         more = (page + 1) * PAGE < r.total;
         showCount(r.eventCount, r.total);
       } else {
