@@ -34,9 +34,14 @@ public final class ApiAuth {
   }
 
   /**
+   * Authenticates the request and authorizes {@code operation} on the resource {@code json} names,
+   * as for the API's own request; GET routes beside the API that read what an operation reads (the
+   * console's) pass the same check.
+   *
    * @throws ApiError AWS's authentication error, or AccessDeniedException
    */
-  void check(HttpExchange exchange, byte[] body, String operation, JsonNode json) throws ApiError {
+  public void check(HttpExchange exchange, byte[] body, String operation, JsonNode json)
+      throws ApiError {
     Verification v =
         verifier.verify(
             new HttpRequest(

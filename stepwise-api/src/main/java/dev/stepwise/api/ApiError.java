@@ -1,12 +1,12 @@
 package dev.stepwise.api;
 
 /** An error answered as AWS JSON 1.0: HTTP status, {@code __type} and message. */
-final class ApiError extends Exception {
+public final class ApiError extends Exception {
   private static final long serialVersionUID = 1L;
   private final int status;
   private final String type;
 
-  ApiError(int status, String type, String message) {
+  public ApiError(int status, String type, String message) {
     super(message, null, false, false);
     this.status = status;
     this.type = type;
@@ -20,11 +20,11 @@ final class ApiError extends Exception {
     return badRequest("ValidationException", message);
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 
-  String type() {
+  public String type() {
     return type;
   }
 }

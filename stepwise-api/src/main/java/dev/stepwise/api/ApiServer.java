@@ -3,7 +3,10 @@ package dev.stepwise.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.stepwise.engine.service.ServiceException;
 import dev.stepwise.engine.service.StepFunctionsService;
@@ -13,7 +16,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
@@ -34,13 +39,46 @@ public final class ApiServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final Operations operations;
   private final @Nullable ApiAuth auth;
+  private final HttpContext context;
+  private final Map<String, HttpHandler> getRoutes = new ConcurrentHashMap<>();
 
   private ApiServer(HttpServer server, StepFunctionsService service, @Nullable ApiAuth auth) {
     this.server = server;
     this.auth = auth;
     this.operations = new Operations(service);
-    server.createContext("/", this::handle);
+    this.context = server.createContext("/", this::handle);
     server.setExecutor(executor);
+  }
+
+  /**
+   * Serves {@code GET path} with {@code handler}; a path ending in {@code /} (but {@code /} itself)
+   * also serves every path under it, the longest match winning. How what sits beside the API (the
+   * console, metrics) plugs in: {@code POST /} stays the API.
+   */
+  public void get(String path, HttpHandler handler) {
+    getRoutes.put(path, handler);
+  }
+
+  /** Runs {@code filter} before every request, the API's and the GET routes' alike. */
+  public void filter(Filter filter) {
+    context.getFilters().add(filter);
+  }
+
+  private @Nullable HttpHandler getRoute(String path) {
+    HttpHandler exact = getRoutes.get(path);
+    if (exact != null) {
+      return exact;
+    }
+    String best = null;
+    for (String prefix : getRoutes.keySet()) {
+      if (prefix.length() > 1
+          && prefix.endsWith("/")
+          && path.startsWith(prefix)
+          && (best == null || prefix.length() > best.length())) {
+        best = prefix;
+      }
+    }
+    return best == null ? null : getRoutes.get(best);
   }
 
   /** Binds and starts serving. */
@@ -64,6 +102,14 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    HttpHandler route =
+        "GET".equals(exchange.getRequestMethod())
+            ? getRoute(exchange.getRequestURI().getPath())
+            : null;
+    if (route != null) {
+      route.handle(exchange);
+      return;
+    }
     try (exchange) {
       String requestId = UUID.randomUUID().toString();
       exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);

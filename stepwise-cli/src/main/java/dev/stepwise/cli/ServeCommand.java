@@ -138,6 +138,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin MockOptions mocks;
 
+  @picocli.CommandLine.Mixin ConsoleOptions console;
+
   @Option(
       names = "--fast-time",
       description =
@@ -358,19 +360,17 @@ final class ServeCommand implements Callable<Integer> {
           });
     }
     ApiServer api;
+    ApiAuth apiAuth =
+        keys == null || !auth.equals("sigv4")
+            ? null
+            : new ApiAuth(keys, roles, Arns.of(settings), clock);
     try {
-      api =
-          ApiServer.start(
-              host,
-              port,
-              service,
-              keys == null || !auth.equals("sigv4")
-                  ? null
-                  : new ApiAuth(keys, roles, Arns.of(settings), clock));
+      api = ApiServer.start(host, port, service, apiAuth);
     } catch (IOException e) {
       err.println("stepwise serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       return 1;
     }
+    String consoleLine = console.install(api, service, apiAuth, host);
     CountDownLatch stopped = new CountDownLatch(1);
     SqliteStore durable = sqlite;
     Runtime.getRuntime()
@@ -403,6 +403,9 @@ final class ServeCommand implements Callable<Integer> {
                 : " (store: memory)")
             + (auth.equals("sigv4") ? ", SigV4 required" : "")
             + (iamMode != IamMode.OFF ? ", IAM " + iamMode.name().toLowerCase(Locale.ROOT) : ""));
+    if (consoleLine != null) {
+      out.println(consoleLine);
+    }
     out.flush();
     stopped.await();
     return 0;
