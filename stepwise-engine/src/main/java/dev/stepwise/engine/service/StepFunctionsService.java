@@ -304,12 +304,13 @@ public final class StepFunctionsService implements ExecutionStarter {
         loggingConfiguration == null ? sm.loggingConfiguration() : loggingConfiguration;
     ObjectNode tracing =
         tracingConfiguration == null ? sm.tracingConfiguration() : tracingConfiguration;
-    if (sm.revisionId() != null
-        && newDefinition.equals(sm.definition())
+    if (newDefinition.equals(sm.definition())
         && role.equals(sm.roleArn())
         && Objects.equals(logging, sm.loggingConfiguration())
         && Objects.equals(tracing, sm.tracingConfiguration())) {
-      return new Update(sm.updateDate(), sm.revisionId(), null); // nothing changed
+      // Nothing changed: no new revision, so publishing answers the version that has this one
+      // (test_empty_revision_with_publish_and_no_publish_on_creation).
+      return new Update(sm.updateDate(), sm.revisionId(), null);
     }
     StateMachineRecord updated =
         new StateMachineRecord(
@@ -480,9 +481,11 @@ public final class StepFunctionsService implements ExecutionStarter {
           "InvalidExecutionInput",
           "Invalid State Machine Execution Input: '" + e.getOriginalMessage() + "'");
     }
-    if (json == null) {
+    if (json == null || json.isMissingNode()) {
+      // [INFER] Empty or blank input: AWS refuses it; the text is LocalStack's for that case.
       throw new ServiceException(
-          "InvalidExecutionInput", "Invalid State Machine Execution Input: 'empty input'");
+          "InvalidExecutionInput",
+          "Invalid State Machine Execution Input: 'Invalid execution input.'");
     }
     if (engine.openExecutions() >= engine.settings().maxOpenExecutions()) {
       throw new ServiceException(
