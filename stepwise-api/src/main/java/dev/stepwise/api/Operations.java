@@ -19,6 +19,7 @@ import dev.stepwise.language.parse.DefinitionParser;
 import dev.stepwise.language.parse.Diagnostic;
 import dev.stepwise.language.parse.MachineType;
 import dev.stepwise.language.parse.ParseResult;
+import dev.stepwise.language.parse.VariableReferences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,7 @@ final class Operations {
     o.put("type", sm.type().name());
     o.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
     putConfigurations(o, sm);
+    putVariableReferences(o, sm.definition());
     if (sm.revisionId() != null) {
       o.put("revisionId", sm.revisionId());
     }
@@ -156,6 +158,20 @@ final class Operations {
         sm.tracingConfiguration() == null ? defaultTracing() : sm.tracingConfiguration());
     // Stepwise encrypts nothing it stores; AWS's default is its own key (recorded 2024-11).
     o.putObject("encryptionConfiguration").put("type", "AWS_OWNED_KEY");
+  }
+
+  /** {@code variableReferences}, when some state reads a variable. */
+  private static void putVariableReferences(ObjectNode o, String definition) {
+    Map<String, List<String>> references;
+    try {
+      references = VariableReferences.of(Json.parse(definition));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException storedAsIs) {
+      return; // a stored definition is served as stored
+    }
+    if (!references.isEmpty()) {
+      ObjectNode out = o.putObject("variableReferences");
+      references.forEach((state, names) -> names.forEach(out.putArray(state)::add));
+    }
   }
 
   private static ObjectNode defaultTracing() {
@@ -373,6 +389,7 @@ final class Operations {
       o.set("tracingConfiguration", defaultTracing());
       o.putObject("encryptionConfiguration").put("type", "AWS_OWNED_KEY");
     }
+    putVariableReferences(o, o.get("definition").asText());
     if (e.spec().stateMachineVersionArn() != null) {
       ran.map(StateMachineRecord::revisionId).ifPresent(revision -> o.put("revisionId", revision));
     }

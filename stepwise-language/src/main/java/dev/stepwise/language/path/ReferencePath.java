@@ -58,8 +58,8 @@ public final class ReferencePath implements Expression {
   public JsonNode evaluate(JsonNode input, Scope scope) {
     JsonNode found = find(input, scope);
     if (found == null) {
-      throw StatesException.runtime(
-          "Invalid path '" + text + "' : No results for path: " + normalized(steps.size()));
+      throw CompiledPath.notFound(
+          text, root.resolve(input, scope), steps, normalized(steps.size()));
     }
     return found;
   }

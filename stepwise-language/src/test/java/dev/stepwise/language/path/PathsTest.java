@@ -81,6 +81,19 @@ class PathsTest {
   }
 
   @Test
+  void aMissingObjectOnTheWayIsNamedAsJaywayNamesIt() {
+    // Recorded: test_catch_states_runtime, OutputPath $.no.such.result.path on {}.
+    assertThatThrownBy(
+            () -> Paths.compile("$.no.such.result.path").evaluate(Json.parseTrusted("{}"), SCOPE))
+        .isInstanceOfSatisfying(
+            StatesException.class,
+            e ->
+                assertThat(e.statesCause())
+                    .isEqualTo(
+                        "Invalid path '$.no.such.result.path' : Missing property in path $['no']"));
+  }
+
+  @Test
   void fieldPathsNameTheirField() {
     assertThatThrownBy(
             () ->
