@@ -43,7 +43,7 @@ final class Operations {
 
   Operations(StepFunctionsService service) {
     this.service = service;
-    this.tokens = new PageTokens(service.clock());
+    this.tokens = new PageTokens(service.clock(), service.tokenKey());
     Map<String, Operation> all = new java.util.HashMap<>();
     all.put("CreateStateMachine", this::createStateMachine);
     all.put("DescribeStateMachine", this::describeStateMachine);
@@ -437,7 +437,13 @@ final class Operations {
     List<ExecutionRecord> page =
         service.listExecutions(
             new ExecutionQuery(
-                stateMachineArn, status, size + 1, executionPosition(position), r.startedBy()));
+                stateMachineArn,
+                status,
+                size + 1,
+                position == null
+                    ? null
+                    : PageTokens.parsed(position, Operations::executionPosition),
+                r.startedBy()));
     if ("REDRIVEN".equals(redrive)) {
       page = List.of(); // Stepwise does not redrive executions
     }
@@ -472,9 +478,6 @@ final class Operations {
 
   /** Where a ListExecutions page continues: after the execution started then with that ARN. */
   private static ExecutionQuery.Position executionPosition(String position) {
-    if (position == null) {
-      return null;
-    }
     int space = position.indexOf(' ');
     return new ExecutionQuery.Position(
         java.time.Instant.parse(position.substring(0, space)), position.substring(space + 1));
@@ -487,7 +490,10 @@ final class Operations {
     int size = r.pageSize();
     String request = String.join("\n", "GetExecutionHistory", arn, "" + reverse, "" + data);
     String position = tokens.position(request, r.optional("nextToken"));
-    long after = position == null ? (reverse ? Long.MAX_VALUE : 0) : Long.parseLong(position);
+    long after =
+        position == null
+            ? (reverse ? Long.MAX_VALUE : 0)
+            : PageTokens.parsed(position, Long::parseLong);
     List<HistoryEvent> events = new ArrayList<>();
     for (HistoryEvent e : service.history(arn)) {
       if (reverse ? e.id() < after : e.id() > after) {

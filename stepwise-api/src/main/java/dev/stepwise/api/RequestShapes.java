@@ -302,6 +302,14 @@ final class RequestShapes {
         return null;
       }
       case "integer", "long", "float", "double" -> {
+        if (!Double.isFinite(value.doubleValue()) && value.isFloatingPointNumber()) {
+          // 1e400 and the like: beyond any bound (Jackson reads them as infinite doubles)
+          return value.doubleValue() > 0 && shape.max() != null
+              ? "Member must have value less than or equal to " + shape.max()
+              : shape.min() != null
+                  ? "Member must have value greater than or equal to " + shape.min()
+                  : null;
+        }
         BigDecimal n = value.decimalValue();
         if (shape.min() != null && n.compareTo(shape.min()) < 0) {
           return "Member must have value greater than or equal to " + shape.min();
@@ -323,7 +331,10 @@ final class RequestShapes {
   private String shown(Shape shape, JsonNode value) {
     return switch (shape.type()) {
       case "string" -> value.asText();
-      case "integer", "long" -> value.decimalValue().toBigInteger().toString();
+      case "integer", "long" ->
+          Double.isFinite(value.doubleValue()) || !value.isFloatingPointNumber()
+              ? value.decimalValue().toBigInteger().toString()
+              : value.asText();
       case "list" -> {
         Shape item = shapes.get(shape.member());
         List<String> items = new ArrayList<>();

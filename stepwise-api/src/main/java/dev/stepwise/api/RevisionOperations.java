@@ -54,7 +54,7 @@ final class RevisionOperations {
     int size = r.pageSize();
     String request = "ListStateMachineVersions\n" + arn;
     String after = tokens.position(request, r.optional("nextToken"));
-    long below = after == null ? Long.MAX_VALUE : Long.parseLong(after);
+    long below = after == null ? Long.MAX_VALUE : PageTokens.parsed(after, Long::parseLong);
     List<StateMachineVersion> rest =
         service.revisions().list(arn).stream().filter(v -> v.number() < below).toList();
     ObjectNode o = Json.NODES.objectNode();
@@ -138,9 +138,12 @@ final class RevisionOperations {
     String arn = r.required("stateMachineArn");
     int size = r.pageSize();
     String request = "ListStateMachineAliases\n" + arn;
-    String after = tokens.position(request, r.optional("nextToken"));
+    String token = tokens.position(request, r.optional("nextToken"));
+    AliasPosition after = token == null ? null : PageTokens.parsed(token, AliasPosition::parse);
     List<StateMachineAlias> rest =
-        service.revisions().listAliases(arn).stream().filter(a -> isAfter(a, after)).toList();
+        service.revisions().listAliases(arn).stream()
+            .filter(a -> after == null || after.before(a))
+            .toList();
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("stateMachineAliases");
     for (StateMachineAlias a : tokens.page(o, request, rest, size, RevisionOperations::position)) {
@@ -156,15 +159,19 @@ final class RevisionOperations {
   }
 
   /**
-   * Whether {@code a} comes after a token's position in the listing order (oldest first, then by
-   * name): an alias deleted between calls does not end the listing.
+   * Where an alias listing continues, in its order (oldest first, then by name): an alias deleted
+   * between calls does not end the listing.
    */
-  private static boolean isAfter(StateMachineAlias a, String position) {
-    if (position == null) {
-      return true;
+  private record AliasPosition(java.time.Instant creationDate, String name) {
+    static AliasPosition parse(String position) {
+      int space = position.indexOf(' ');
+      return new AliasPosition(
+          java.time.Instant.parse(position.substring(0, space)), position.substring(space + 1));
     }
-    int space = position.indexOf(' ');
-    int c = a.creationDate().compareTo(java.time.Instant.parse(position.substring(0, space)));
-    return c > 0 || (c == 0 && a.name().compareTo(position.substring(space + 1)) > 0);
+
+    boolean before(StateMachineAlias a) {
+      int c = a.creationDate().compareTo(creationDate);
+      return c > 0 || (c == 0 && a.name().compareTo(name) > 0);
+    }
   }
 }

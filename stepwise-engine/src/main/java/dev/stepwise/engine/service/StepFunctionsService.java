@@ -90,6 +90,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final Activities activities;
   private final StateMachineRevisions revisions;
   private final StateMachineDeletions deletions;
+  private final byte[] tokenKey;
 
   /**
    * The execution that started each open child (absent: top level); a child's nesting depth is the
@@ -153,6 +154,18 @@ public final class StepFunctionsService implements ExecutionStarter {
     this.revisions =
         new StateMachineRevisions(
             this::describeStateMachine, deletions::refuseIfDeleting, resources, clock, machines);
+    this.tokenKey = resources.tokenKey().orElseGet(StepFunctionsService::newTokenKey);
+  }
+
+  private static byte[] newTokenKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return key;
+  }
+
+  /** The key page tokens are sealed with (see {@link ResourceStore#tokenKey}). */
+  public byte[] tokenKey() {
+    return tokenKey.clone();
   }
 
   public Arns arns() {
