@@ -138,7 +138,7 @@ final class Operations {
     o.put("roleArn", sm.roleArn());
     o.put("type", sm.type().name());
     o.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
-    putConfigurations(o, sm);
+    putConfigurations(o, sm.loggingConfiguration(), sm.tracingConfiguration());
     putVariableReferences(o, sm.definition());
     if (sm.revisionId() != null) {
       o.put("revisionId", sm.revisionId());
@@ -146,16 +146,16 @@ final class Operations {
     return o;
   }
 
-  /** Logging, tracing and encryption, as DescribeStateMachine(ForExecution) shows them. */
-  private static void putConfigurations(ObjectNode o, StateMachineRecord sm) {
-    o.set(
-        "loggingConfiguration",
-        sm.loggingConfiguration() == null
-            ? LoggingConfigurations.defaults()
-            : sm.loggingConfiguration());
-    o.set(
-        "tracingConfiguration",
-        sm.tracingConfiguration() == null ? defaultTracing() : sm.tracingConfiguration());
+  /**
+   * Logging, tracing and encryption, as DescribeStateMachine(ForExecution) shows them (null: AWS's
+   * defaults).
+   */
+  private static void putConfigurations(
+      ObjectNode o,
+      @org.jspecify.annotations.Nullable ObjectNode logging,
+      @org.jspecify.annotations.Nullable ObjectNode tracing) {
+    o.set("loggingConfiguration", logging == null ? LoggingConfigurations.defaults() : logging);
+    o.set("tracingConfiguration", tracing == null ? defaultTracing() : tracing);
     // Stepwise encrypts nothing it stores; AWS's default is its own key (recorded 2024-11).
     o.putObject("encryptionConfiguration").put("type", "AWS_OWNED_KEY");
   }
@@ -382,13 +382,10 @@ final class Operations {
     o.put("roleArn", e.spec().roleArn());
     o.put("updateDate", HistoryJson.epochSeconds(e.spec().startTime()));
     Optional<StateMachineRecord> ran = machineOf(e);
-    if (ran.isPresent()) {
-      putConfigurations(o, ran.get());
-    } else {
-      o.set("loggingConfiguration", LoggingConfigurations.defaults());
-      o.set("tracingConfiguration", defaultTracing());
-      o.putObject("encryptionConfiguration").put("type", "AWS_OWNED_KEY");
-    }
+    putConfigurations(
+        o,
+        ran.map(StateMachineRecord::loggingConfiguration).orElse(null),
+        ran.map(StateMachineRecord::tracingConfiguration).orElse(null));
     putVariableReferences(o, o.get("definition").asText());
     if (e.spec().stateMachineVersionArn() != null) {
       ran.map(StateMachineRecord::revisionId).ifPresent(revision -> o.put("revisionId", revision));

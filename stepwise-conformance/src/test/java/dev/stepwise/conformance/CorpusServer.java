@@ -11,9 +11,7 @@ import dev.stepwise.engine.service.StateMachineGuard;
 import dev.stepwise.engine.service.StateMachineStore;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.store.InMemoryExecutionStore;
-import dev.stepwise.engine.task.TaskCallbacks;
-import dev.stepwise.engine.task.TaskDispatcher;
-import dev.stepwise.engine.task.TaskRequest;
+import dev.stepwise.engine.task.DeferredDispatcher;
 import dev.stepwise.engine.time.FastTime;
 import dev.stepwise.engine.time.RealTimeScheduler;
 import dev.stepwise.engine.time.Scheduler;
@@ -47,8 +45,8 @@ final class CorpusServer implements AutoCloseable {
     Scheduler scheduler = fastTime != null ? fastTime.scheduler() : realTime;
     InMemoryExecutionStore store = new InMemoryExecutionStore();
     ActivityTasks activities = new ActivityTasks(clock, scheduler, store);
-    Deferred nested = new Deferred();
-    Deferred sfn = new Deferred();
+    DeferredDispatcher nested = new DeferredDispatcher();
+    DeferredDispatcher sfn = new DeferredDispatcher();
     AtomicReference<StepFunctionsService> serviceRef = new AtomicReference<>();
     RoutingDispatcher.Builder routes =
         RoutingDispatcher.builder()
@@ -72,8 +70,8 @@ final class CorpusServer implements AutoCloseable {
             () -> new UUID(random.nextLong(), random.nextLong()),
             StateMachineGuard.NONE);
     serviceRef.set(this.service);
-    nested.target = new NestedExecutions(this.service, RandomGenerator.of("L64X128MixRandom"));
-    sfn.target = new SfnSdkTasks(this.service, RandomGenerator.of("L64X128MixRandom"));
+    nested.set(new NestedExecutions(this.service, RandomGenerator.of("L64X128MixRandom")));
+    sfn.set(new SfnSdkTasks(this.service, RandomGenerator.of("L64X128MixRandom")));
     api = ApiServer.start("127.0.0.1", 0, this.service);
   }
 
@@ -107,34 +105,6 @@ final class CorpusServer implements AutoCloseable {
     }
     if (realTime != null) {
       realTime.close();
-    }
-  }
-
-  /** Integrations that need the service, which needs the engine: wired after both exist. */
-  private static final class Deferred implements TaskDispatcher {
-    TaskDispatcher target;
-
-    @Override
-    public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
-      target.dispatch(request, callbacks);
-    }
-
-    @Override
-    public @Nullable String unschedulable(TaskRequest request) {
-      return target.unschedulable(request);
-    }
-
-    @Override
-    public void cancel(TaskRequest request, String cause) {
-      target.cancel(request, cause);
-    }
-
-    @Override
-    public void resume(
-        TaskRequest request,
-        com.fasterxml.jackson.databind.JsonNode submitted,
-        TaskCallbacks callbacks) {
-      target.resume(request, submitted, callbacks);
     }
   }
 }
