@@ -58,7 +58,7 @@ final class ActivityOperations {
 
   private JsonNode listActivities(Request r) throws ApiError {
     int size = r.pageSize();
-    String after = tokens.position("ListActivities", r.optional("nextToken", 1, 1024));
+    String after = tokens.position("ListActivities", r.optional("nextToken"));
     List<ActivityRecord> rest =
         service.activities().list().stream()
             .filter(a -> after == null || a.name().compareTo(after) > 0)
@@ -80,10 +80,7 @@ final class ActivityOperations {
     Optional<ActivityTasks.ActivityTask> task;
     try {
       task =
-          service
-              .activities()
-              .getTask(r.required("activityArn"), r.optional("workerName", 1, 80))
-              .get();
+          service.activities().getTask(r.required("activityArn"), r.optional("workerName")).get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("a poll never fails", e);
     }

@@ -132,16 +132,14 @@ public final class ApiServer implements AutoCloseable {
 
   private JsonNode dispatch(HttpExchange exchange)
       throws ApiError, ServiceException, InterruptedException, IOException {
-    if (!"POST".equals(exchange.getRequestMethod())) {
-      throw new ApiError(404, "UnknownOperationException", "Only POST / is served");
+    if (!"POST".equals(exchange.getRequestMethod())
+        || !"/".equals(exchange.getRequestURI().getPath())) {
+      throw RequestBodies.notAnOperation(exchange.getRequestMethod(), exchange.getRequestURI());
     }
     byte[] body = readBody(exchange.getRequestBody());
     JsonNode json;
     try {
-      json =
-          body.length == 0
-              ? Json.NODES.objectNode()
-              : Json.parse(new String(body, StandardCharsets.UTF_8));
+      json = body.length == 0 ? Json.NODES.objectNode() : Json.parse(RequestBodies.text(body));
     } catch (JsonProcessingException e) {
       json = null;
     }
@@ -155,16 +153,17 @@ public final class ApiServer implements AutoCloseable {
       auth.check(exchange, body, operation, json == null ? Json.NODES.objectNode() : json);
     }
     if (target == null || !target.startsWith(TARGET_PREFIX)) {
-      throw ApiError.badRequest("UnknownOperationException", "Missing or unknown X-Amz-Target");
+      throw RequestBodies.unknownTarget(target);
     }
     Operations.Operation op = operations.find(operation);
     if (op == null) {
-      throw ApiError.badRequest("UnknownOperationException", null);
+      throw RequestBodies.unknownOperation(operation);
     }
     if (json == null || !json.isObject()) {
       throw ApiError.badRequest(
           "SerializationException", "Start of structure or map found where not expected");
     }
+    operations.check(operation, json);
     return op.handle(
         new Request(json, exchange.getRequestHeaders().getFirst("X-Stepwise-Started-By")));
   }
@@ -204,6 +203,10 @@ public final class ApiServer implements AutoCloseable {
 
   private static void send(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    if ("HEAD".equals(exchange.getRequestMethod())) {
+      exchange.sendResponseHeaders(status, -1); // a HEAD answer has headers only
+      return;
+    }
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -19,6 +19,7 @@ import dev.stepwise.language.parse.DefinitionParser;
 import dev.stepwise.language.parse.Diagnostic;
 import dev.stepwise.language.parse.MachineType;
 import dev.stepwise.language.parse.ParseResult;
+import dev.stepwise.language.parse.VariableReferences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,11 @@ final class Operations {
   private final StepFunctionsService service;
   private final PageTokens tokens;
   private final Map<String, Operation> table;
+  private final RequestShapes shapes = RequestShapes.load();
 
   Operations(StepFunctionsService service) {
     this.service = service;
-    this.tokens = new PageTokens(service.clock());
+    this.tokens = new PageTokens(service.clock(), service.tokenKey());
     Map<String, Operation> all = new java.util.HashMap<>();
     all.put("CreateStateMachine", this::createStateMachine);
     all.put("DescribeStateMachine", this::describeStateMachine);
@@ -69,13 +71,18 @@ final class Operations {
     return table.get(name);
   }
 
+  /** AWS's model checks of a request (types, then constraints), before any handler runs. */
+  void check(String name, JsonNode body) throws ApiError {
+    shapes.check(name, body);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // State machines
 
   /** {@code versionDescription}, which only a request that publishes may give. */
   private static @org.jspecify.annotations.Nullable String versionDescription(Request r)
       throws ApiError {
-    String description = r.optional("versionDescription", 0, 256);
+    String description = r.optional("versionDescription");
     if (description != null && !r.bool("publish")) {
       throw ApiError.validation("Version description can only be set when publish is true");
     }
@@ -131,23 +138,40 @@ final class Operations {
     o.put("roleArn", sm.roleArn());
     o.put("type", sm.type().name());
     o.put("creationDate", HistoryJson.epochSeconds(sm.creationDate()));
-    o.set(
-        "loggingConfiguration",
-        sm.loggingConfiguration() == null ? defaultLogging() : sm.loggingConfiguration());
-    o.set(
-        "tracingConfiguration",
-        sm.tracingConfiguration() == null ? defaultTracing() : sm.tracingConfiguration());
+    putConfigurations(o, sm.loggingConfiguration(), sm.tracingConfiguration());
+    putVariableReferences(o, sm.definition());
     if (sm.revisionId() != null) {
       o.put("revisionId", sm.revisionId());
     }
     return o;
   }
 
-  private static ObjectNode defaultLogging() {
-    ObjectNode logging = Json.NODES.objectNode();
-    logging.put("level", "OFF");
-    logging.put("includeExecutionData", false);
-    return logging;
+  /**
+   * Logging, tracing and encryption, as DescribeStateMachine(ForExecution) shows them (null: AWS's
+   * defaults).
+   */
+  private static void putConfigurations(
+      ObjectNode o,
+      @org.jspecify.annotations.Nullable ObjectNode logging,
+      @org.jspecify.annotations.Nullable ObjectNode tracing) {
+    o.set("loggingConfiguration", logging == null ? LoggingConfigurations.defaults() : logging);
+    o.set("tracingConfiguration", tracing == null ? defaultTracing() : tracing);
+    // Stepwise encrypts nothing it stores; AWS's default is its own key (recorded 2024-11).
+    o.putObject("encryptionConfiguration").put("type", "AWS_OWNED_KEY");
+  }
+
+  /** {@code variableReferences}, when some state reads a variable. */
+  private static void putVariableReferences(ObjectNode o, String definition) {
+    Map<String, List<String>> references;
+    try {
+      references = VariableReferences.of(Json.parse(definition));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException storedAsIs) {
+      return; // a stored definition is served as stored
+    }
+    if (!references.isEmpty()) {
+      ObjectNode out = o.putObject("variableReferences");
+      references.forEach((state, names) -> names.forEach(out.putArray(state)::add));
+    }
   }
 
   private static ObjectNode defaultTracing() {
@@ -156,29 +180,10 @@ final class Operations {
     return tracing;
   }
 
-  /** {@code loggingConfiguration}: level (default OFF), includeExecutionData, destinations. */
-  private static ObjectNode logging(Request r) throws ApiError {
+  /** {@code loggingConfiguration}, checked as AWS does; null when absent. */
+  private static ObjectNode logging(Request r) throws ApiError, ServiceException {
     JsonNode given = r.object("loggingConfiguration");
-    if (given == null) {
-      return null;
-    }
-    ObjectNode logging = defaultLogging();
-    if (given.has("level")) {
-      String level = given.path("level").asText();
-      if (!List.of("ALL", "ERROR", "FATAL", "OFF").contains(level)) {
-        throw ApiError.validation(
-            "1 validation error detected: Value '"
-                + level
-                + "' at 'loggingConfiguration.level' failed to satisfy constraint: Member must"
-                + " satisfy enum value set: [ALL, ERROR, FATAL, OFF]");
-      }
-      logging.put("level", level);
-    }
-    logging.put("includeExecutionData", given.path("includeExecutionData").asBoolean(false));
-    if (given.has("destinations")) {
-      logging.set("destinations", given.get("destinations"));
-    }
-    return logging;
+    return given == null ? null : LoggingConfigurations.checked(given);
   }
 
   /** {@code tracingConfiguration}: enabled (default false). */
@@ -218,7 +223,7 @@ final class Operations {
 
   private JsonNode listStateMachines(Request r) throws ApiError {
     int size = r.pageSize();
-    String after = tokens.position("ListStateMachines", r.optional("nextToken", 1, 1024));
+    String after = tokens.position("ListStateMachines", r.optional("nextToken"));
     List<StateMachineRecord> rest =
         service.listStateMachines().stream()
             .filter(sm -> after == null || sm.name().compareTo(after) > 0)
@@ -244,7 +249,7 @@ final class Operations {
   private JsonNode validateDefinition(Request r) throws ApiError {
     ParseResult result = new DefinitionParser(type(r)).parse(r.required("definition"));
     String severity = r.optional("severity");
-    int max = r.integer("maxResults", 100, 0, 100);
+    int max = r.integer("maxResults", 100);
     List<Diagnostic> shown = new ArrayList<>();
     for (Diagnostic d : result.diagnostics()) {
       if (d.severity() == Diagnostic.Severity.ERROR || "WARNING".equals(severity)) {
@@ -268,20 +273,10 @@ final class Operations {
     return o;
   }
 
+  /** {@code type}: STANDARD when absent (the model checks the enum). */
   private static MachineType type(Request r) throws ApiError {
     String type = r.optional("type");
-    if (type == null) {
-      return MachineType.STANDARD;
-    }
-    try {
-      return MachineType.valueOf(type);
-    } catch (IllegalArgumentException e) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + type
-              + "' at 'type' failed to satisfy constraint: Member must satisfy enum value set:"
-              + " [STANDARD, EXPRESS]");
-    }
+    return type == null ? MachineType.STANDARD : MachineType.valueOf(type);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -321,6 +316,8 @@ final class Operations {
     o.put("stopDate", HistoryJson.epochSeconds(e.stopDate()));
     o.put("status", e.status().name());
     putOutcome(o, e.status(), e.output(), e.error(), e.cause());
+    // AWS: outputDetails even when a failed execution has no output (test_express_sync).
+    o.putObject("outputDetails").put("included", true);
     o.put("input", Json.write(e.spec().input()));
     o.putObject("inputDetails").put("included", true);
     ObjectNode billing = o.putObject("billingDetails");
@@ -384,14 +381,32 @@ final class Operations {
     o.put("definition", Json.write(e.spec().machine().definition()));
     o.put("roleArn", e.spec().roleArn());
     o.put("updateDate", HistoryJson.epochSeconds(e.spec().startTime()));
+    Optional<StateMachineRecord> ran = machineOf(e);
+    putConfigurations(
+        o,
+        ran.map(StateMachineRecord::loggingConfiguration).orElse(null),
+        ran.map(StateMachineRecord::tracingConfiguration).orElse(null));
+    putVariableReferences(o, o.get("definition").asText());
     if (e.spec().stateMachineVersionArn() != null) {
-      service
-          .revisions()
-          .version(e.spec().stateMachineVersionArn())
-          .map(v -> v.machine().revisionId())
-          .ifPresent(revision -> o.put("revisionId", revision));
+      ran.map(StateMachineRecord::revisionId).ifPresent(revision -> o.put("revisionId", revision));
     }
     return o;
+  }
+
+  /**
+   * The state machine record an execution ran: its version's, else the state machine's as it is now
+   * (its configuration at the start is not kept with the execution), empty once deleted.
+   */
+  private Optional<StateMachineRecord> machineOf(ExecutionRecord e) {
+    String version = e.spec().stateMachineVersionArn();
+    if (version != null) {
+      return service.revisions().version(version).map(StateMachineVersion::machine);
+    }
+    try {
+      return Optional.of(service.describeStateMachine(e.spec().stateMachineArn()));
+    } catch (ServiceException gone) {
+      return Optional.empty();
+    }
   }
 
   private JsonNode stopExecution(Request r) throws ApiError, ServiceException {
@@ -404,20 +419,9 @@ final class Operations {
   private JsonNode listExecutions(Request r) throws ApiError, ServiceException {
     int size = r.pageSize();
     String stateMachineArn = r.optional("stateMachineArn");
-    ExecutionStatus status =
-        enumValue(
-            r,
-            "statusFilter",
-            ExecutionStatus.class,
-            "[SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]");
+    String statusFilter = r.optional("statusFilter");
+    ExecutionStatus status = statusFilter == null ? null : ExecutionStatus.valueOf(statusFilter);
     String redrive = r.optional("redriveFilter");
-    if (redrive != null && !redrive.equals("REDRIVEN") && !redrive.equals("NOT_REDRIVEN")) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + redrive
-              + "' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value"
-              + " set: [REDRIVEN, NOT_REDRIVEN]");
-    }
     String request =
         String.join(
             "\n",
@@ -426,11 +430,17 @@ final class Operations {
             String.valueOf(status),
             String.valueOf(redrive),
             String.valueOf(r.startedBy()));
-    String position = tokens.position(request, r.optional("nextToken", 1, 3096));
+    String position = tokens.position(request, r.optional("nextToken"));
     List<ExecutionRecord> page =
         service.listExecutions(
             new ExecutionQuery(
-                stateMachineArn, status, size + 1, executionPosition(position), r.startedBy()));
+                stateMachineArn,
+                status,
+                size + 1,
+                position == null
+                    ? null
+                    : PageTokens.parsed(position, Operations::executionPosition),
+                r.startedBy()));
     if ("REDRIVEN".equals(redrive)) {
       page = List.of(); // Stepwise does not redrive executions
     }
@@ -465,9 +475,6 @@ final class Operations {
 
   /** Where a ListExecutions page continues: after the execution started then with that ARN. */
   private static ExecutionQuery.Position executionPosition(String position) {
-    if (position == null) {
-      return null;
-    }
     int space = position.indexOf(' ');
     return new ExecutionQuery.Position(
         java.time.Instant.parse(position.substring(0, space)), position.substring(space + 1));
@@ -479,8 +486,11 @@ final class Operations {
     boolean data = !r.body().has("includeExecutionData") || r.bool("includeExecutionData");
     int size = r.pageSize();
     String request = String.join("\n", "GetExecutionHistory", arn, "" + reverse, "" + data);
-    String position = tokens.position(request, r.optional("nextToken", 1, 1024));
-    long after = position == null ? (reverse ? Long.MAX_VALUE : 0) : Long.parseLong(position);
+    String position = tokens.position(request, r.optional("nextToken"));
+    long after =
+        position == null
+            ? (reverse ? Long.MAX_VALUE : 0)
+            : PageTokens.parsed(position, Long::parseLong);
     List<HistoryEvent> events = new ArrayList<>();
     for (HistoryEvent e : service.history(arn)) {
       if (reverse ? e.id() < after : e.id() > after) {
@@ -556,28 +566,6 @@ final class Operations {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new ApiError(
           500, "InternalFailure", "The change could not be stored: " + e.getMessage());
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Pagination
-
-  private static <E extends Enum<E>> E enumValue(
-      Request r, String field, Class<E> type, String allowed) throws ApiError {
-    String value = r.optional(field);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException e) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + value
-              + "' at '"
-              + field
-              + "' failed to satisfy constraint: Member must satisfy enum value set: "
-              + allowed);
     }
   }
 }

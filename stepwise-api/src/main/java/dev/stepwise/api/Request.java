@@ -69,51 +69,25 @@ record Request(JsonNode body, @Nullable String startedBy) {
         "SerializationException", "Unexpected value type for field '" + field + "'");
   }
 
-  /** An optional string with AWS's length constraint ({@code min}..{@code max} characters). */
-  @Nullable String optional(String field, int min, int max) throws ApiError {
-    String v = optional(field);
-    if (v != null && (v.length() < min || v.length() > max)) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + v
-              + "' at '"
-              + field
-              + "' failed to satisfy constraint: Member must have length "
-              + (v.length() < min
-                  ? "greater than or equal to " + min
-                  : "less than or equal to " + max));
-    }
-    return v;
-  }
-
-  int integer(String field, int defaultValue, int min, int max) throws ApiError {
+  /** An integer member, or {@code defaultValue} when absent (its range is the model's to check). */
+  int integer(String field, int defaultValue) throws ApiError {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       return defaultValue;
     }
-    if (!v.isIntegralNumber()) {
+    if (!v.isNumber()) {
       throw wrongType(field);
     }
-    int n = v.asInt();
-    if (n < min || n > max) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + n
-              + "' at '"
-              + field
-              + "' failed to satisfy constraint: Member must have value "
-              + (n < min ? "greater than or equal to " + min : "less than or equal to " + max));
-    }
-    return n;
+    return v.asInt();
   }
 
   boolean bool(String field) {
     return body.path(field).asBoolean(false);
   }
 
-  /** {@code maxResults}: 0 to 1000, where 0 (or none) means AWS's default of 100. */
+  /** {@code maxResults} (0 to 1000 by the model), where 0 or none means AWS's default of 100. */
   int pageSize() throws ApiError {
-    int max = integer("maxResults", 100, 0, 1000);
+    int max = integer("maxResults", 100);
     return max == 0 ? 100 : max;
   }
 }

@@ -42,9 +42,7 @@ final class RevisionOperations {
         service
             .revisions()
             .publish(
-                r.required("stateMachineArn"),
-                r.optional("revisionId"),
-                r.optional("description", 0, 256));
+                r.required("stateMachineArn"), r.optional("revisionId"), r.optional("description"));
     ObjectNode o = Json.NODES.objectNode();
     o.put("creationDate", HistoryJson.epochSeconds(p.creationDate()));
     o.put("stateMachineVersionArn", p.versionArn());
@@ -55,8 +53,8 @@ final class RevisionOperations {
     String arn = r.required("stateMachineArn");
     int size = r.pageSize();
     String request = "ListStateMachineVersions\n" + arn;
-    String after = tokens.position(request, r.optional("nextToken", 1, 1024));
-    long below = after == null ? Long.MAX_VALUE : Long.parseLong(after);
+    String after = tokens.position(request, r.optional("nextToken"));
+    long below = after == null ? Long.MAX_VALUE : PageTokens.parsed(after, Long::parseLong);
     List<StateMachineVersion> rest =
         service.revisions().list(arn).stream().filter(v -> v.number() < below).toList();
     ObjectNode o = Json.NODES.objectNode();
@@ -74,36 +72,18 @@ final class RevisionOperations {
     return Json.NODES.objectNode();
   }
 
-  /** Alias names: also a letter, {@code _}, {@code -} or {@code .}, so never a version number. */
-  private static final java.util.regex.Pattern ALIAS_NAME =
-      java.util.regex.Pattern.compile("^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$");
-
   private JsonNode createStateMachineAlias(Request r) throws ApiError, ServiceException {
+    // The name's length and pattern (never a version number) are the model's to check.
     String name = r.required("name");
-    if (name.length() > 80) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + name
-              + "' at 'name' failed to satisfy constraint: Member must have length less than or"
-              + " equal to 80");
-    }
-    if (!ALIAS_NAME.matcher(name).matches()) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + name
-              + "' at 'name' failed to satisfy constraint: Member must satisfy regular expression"
-              + " pattern: "
-              + ALIAS_NAME.pattern());
-    }
     StateMachineAlias alias =
-        service.revisions().createAlias(name, r.optional("description", 0, 256), routing(r, true));
+        service.revisions().createAlias(name, r.optional("description"), routing(r, true));
     ObjectNode o = Json.NODES.objectNode();
     o.put("stateMachineAliasArn", alias.arn());
     o.put("creationDate", HistoryJson.epochSeconds(alias.creationDate()));
     return o;
   }
 
-  /** {@code routingConfiguration}: 1–2 entries of a version ARN and a weight of 0–100. */
+  /** {@code routingConfiguration}: version ARNs and weights (1–2 entries, 0–100, by the model). */
   private static List<StateMachineAlias.Route> routing(Request r, boolean required)
       throws ApiError {
     JsonNode list = r.array("routingConfiguration", required);
@@ -115,36 +95,6 @@ final class RevisionOperations {
       routes.add(
           new StateMachineAlias.Route(
               item.path("stateMachineVersionArn").asText(), item.path("weight").asInt()));
-    }
-    if (routes.isEmpty() || routes.size() > 2) {
-      String shown =
-          routes.stream()
-              .map(
-                  route ->
-                      "RoutingConfigurationListItem(stateMachineVersionArn="
-                          + route.stateMachineVersionArn()
-                          + ", weight="
-                          + route.weight()
-                          + ")")
-              .toList()
-              .toString();
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + shown
-              + "' at 'routingConfiguration' failed to satisfy constraint: Member must have length "
-              + (routes.isEmpty() ? "greater than or equal to 1" : "less than or equal to 2"));
-    }
-    for (int i = 0; i < routes.size(); i++) {
-      int weight = routes.get(i).weight();
-      if (weight < 0 || weight > 100) {
-        throw ApiError.validation(
-            "1 validation error detected: Value '"
-                + weight
-                + "' at 'routingConfiguration."
-                + (i + 1)
-                + ".member.weight' failed to satisfy constraint: Member must have value "
-                + (weight < 0 ? "greater than or equal to 0" : "less than or equal to 100"));
-      }
     }
     return routes;
   }
@@ -173,9 +123,7 @@ final class RevisionOperations {
         service
             .revisions()
             .updateAlias(
-                r.required("stateMachineAliasArn"),
-                r.optional("description", 0, 256),
-                routing(r, false));
+                r.required("stateMachineAliasArn"), r.optional("description"), routing(r, false));
     ObjectNode o = Json.NODES.objectNode();
     o.put("updateDate", HistoryJson.epochSeconds(updated));
     return o;
@@ -190,9 +138,12 @@ final class RevisionOperations {
     String arn = r.required("stateMachineArn");
     int size = r.pageSize();
     String request = "ListStateMachineAliases\n" + arn;
-    String after = tokens.position(request, r.optional("nextToken", 1, 1024));
+    String token = tokens.position(request, r.optional("nextToken"));
+    AliasPosition after = token == null ? null : PageTokens.parsed(token, AliasPosition::parse);
     List<StateMachineAlias> rest =
-        service.revisions().listAliases(arn).stream().filter(a -> isAfter(a, after)).toList();
+        service.revisions().listAliases(arn).stream()
+            .filter(a -> after == null || after.before(a))
+            .toList();
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("stateMachineAliases");
     for (StateMachineAlias a : tokens.page(o, request, rest, size, RevisionOperations::position)) {
@@ -208,15 +159,19 @@ final class RevisionOperations {
   }
 
   /**
-   * Whether {@code a} comes after a token's position in the listing order (oldest first, then by
-   * name): an alias deleted between calls does not end the listing.
+   * Where an alias listing continues, in its order (oldest first, then by name): an alias deleted
+   * between calls does not end the listing.
    */
-  private static boolean isAfter(StateMachineAlias a, String position) {
-    if (position == null) {
-      return true;
+  private record AliasPosition(java.time.Instant creationDate, String name) {
+    static AliasPosition parse(String position) {
+      int space = position.indexOf(' ');
+      return new AliasPosition(
+          java.time.Instant.parse(position.substring(0, space)), position.substring(space + 1));
     }
-    int space = position.indexOf(' ');
-    int c = a.creationDate().compareTo(java.time.Instant.parse(position.substring(0, space)));
-    return c > 0 || (c == 0 && a.name().compareTo(position.substring(space + 1)) > 0);
+
+    boolean before(StateMachineAlias a) {
+      int c = a.creationDate().compareTo(creationDate);
+      return c > 0 || (c == 0 && a.name().compareTo(name) > 0);
+    }
   }
 }

@@ -104,7 +104,7 @@ class ActivityApiTest {
     assertThat(second.nextToken()).isNull();
     assertFails(
         InvalidTokenException.class,
-        "Invalid Token: 'garbage'",
+        "Invalid Token: 'Invalid token'",
         () -> server.sfn.listActivities(b -> b.nextToken("garbage")));
   }
 

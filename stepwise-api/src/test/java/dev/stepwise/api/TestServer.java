@@ -334,6 +334,11 @@ public final class TestServer implements AutoCloseable {
     return out;
   }
 
+  /** The port the API listens on (for raw HTTP requests). */
+  public int port() {
+    return api.port();
+  }
+
   /** One raw call: the response body as JSON, whatever the status. */
   public JsonNode call(String operation, String body) {
     try {

@@ -76,7 +76,8 @@ class UpdateStateMachineTest {
          "roleArn":"arn:aws:iam::123456789012:role/second","type":"STANDARD",
          "creationDate":1767225600.0,
          "loggingConfiguration":{"level":"OFF","includeExecutionData":false},
-         "tracingConfiguration":{"enabled":false},"revisionId":"%s"}
+         "tracingConfiguration":{"enabled":false},"encryptionConfiguration":{"type":"AWS_OWNED_KEY"},
+         "revisionId":"%s"}
         """
             .formatted(dev.stepwise.language.json.Json.NODES.textNode(V2), FIRST_REVISION));
 

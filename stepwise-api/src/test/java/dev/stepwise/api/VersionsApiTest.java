@@ -64,7 +64,8 @@ class VersionsApiTest {
          "status":"ACTIVE","definition":%s,"roleArn":"arn:aws:iam::123456789012:role/test",
          "type":"STANDARD","creationDate":1767225600.0,
          "loggingConfiguration":{"level":"OFF","includeExecutionData":false},
-         "tracingConfiguration":{"enabled":false},"description":"one"}
+         "tracingConfiguration":{"enabled":false},"encryptionConfiguration":{"type":"AWS_OWNED_KEY"},
+         "description":"one"}
         """
             .formatted(Json.NODES.textNode(V1)));
     // The unqualified ARN still describes the state machine itself.

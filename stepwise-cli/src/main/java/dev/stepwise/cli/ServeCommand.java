@@ -14,9 +14,8 @@ import dev.stepwise.engine.service.StateMachineStore;
 import dev.stepwise.engine.service.StepFunctionsService;
 import dev.stepwise.engine.store.ExecutionStore;
 import dev.stepwise.engine.store.InMemoryExecutionStore;
-import dev.stepwise.engine.task.TaskCallbacks;
+import dev.stepwise.engine.task.DeferredDispatcher;
 import dev.stepwise.engine.task.TaskDispatcher;
-import dev.stepwise.engine.task.TaskRequest;
 import dev.stepwise.engine.task.UnconfiguredTasks;
 import dev.stepwise.engine.time.FastTime;
 import dev.stepwise.engine.time.RealTimeScheduler;
@@ -267,8 +266,8 @@ final class ServeCommand implements Callable<Integer> {
     ExecutionStore executions = sqlite != null ? sqlite : new InMemoryExecutionStore();
     SqliteResources resources = sqlite != null ? sqlite.resources() : null;
     StateMachineStore machines = resources != null ? resources : StateMachineStore.NONE;
-    Deferred nested = new Deferred();
-    Deferred sfn = new Deferred();
+    DeferredDispatcher nested = new DeferredDispatcher();
+    DeferredDispatcher sfn = new DeferredDispatcher();
     Connections httpConnections = Connections.none().withFallback(Connection.NONE);
     if (connections != null) {
       try {
@@ -342,8 +341,8 @@ final class ServeCommand implements Callable<Integer> {
                 ? StateMachineGuard.NONE
                 : new ManagedRuleGuard(permissions, region, account));
     serviceRef.set(service);
-    nested.target = new NestedExecutions(service, random);
-    sfn.target = new SfnSdkTasks(service, random);
+    nested.set(new NestedExecutions(service, random));
+    sfn.set(new SfnSdkTasks(service, random));
     int resumed = engine.resumeAll();
     service.resumeDeletions();
     if (sqlite != null) {
@@ -409,33 +408,5 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
-  }
-
-  /** Integrations that need the service, which needs the engine: wired after both exist. */
-  private static final class Deferred implements TaskDispatcher {
-    TaskDispatcher target;
-
-    @Override
-    public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
-      target.dispatch(request, callbacks);
-    }
-
-    @Override
-    public @org.jspecify.annotations.Nullable String unschedulable(TaskRequest request) {
-      return target.unschedulable(request);
-    }
-
-    @Override
-    public void cancel(TaskRequest request, String cause) {
-      target.cancel(request, cause);
-    }
-
-    @Override
-    public void resume(
-        TaskRequest request,
-        com.fasterxml.jackson.databind.JsonNode submitted,
-        TaskCallbacks callbacks) {
-      target.resume(request, submitted, callbacks);
-    }
   }
 }

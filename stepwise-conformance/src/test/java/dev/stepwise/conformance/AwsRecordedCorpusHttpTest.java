@@ -1,10 +1,12 @@
 package dev.stepwise.conformance;
 
-/** The corpus through the HTTP API, the server in virtual time. */
+import dev.stepwise.integrations.mock.MockConfig;
+
+/** The corpus through the HTTP API, the servers in virtual and real time. */
 class AwsRecordedCorpusHttpTest extends RecordedCorpusTest {
   @Override
-  CaseRunner newRunner() throws Exception {
-    return new HttpRunner();
+  CaseRunner newRunner(MockConfig mocks) throws Exception {
+    return new HttpRunner(mocks);
   }
 
   @Override

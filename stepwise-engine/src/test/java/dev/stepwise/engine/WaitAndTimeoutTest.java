@@ -152,6 +152,10 @@ class WaitAndTimeoutTest {
     assertThat(e.history())
         .extracting(ev -> ev.type().name())
         .containsExactly("ExecutionStarted", "WaitStateEntered", "ExecutionTimedOut");
+    // AWS: no error or cause on a timed-out execution (recorded: test_global_timeout).
+    assertThat(e.error()).isNull();
+    assertThat(e.cause()).isNull();
+    assertThat(e.history().get(2).details()).isEqualTo(json("{}"));
   }
 
   @Test
@@ -169,6 +173,8 @@ class WaitAndTimeoutTest {
     assertThat(e.status()).isEqualTo(ExecutionStatus.ABORTED);
     assertThat(e.history().get(2).details())
         .isEqualTo(json("{\"error\":\"MyError\",\"cause\":\"stopped by test\"}"));
+    // A stop follows no event of the run (recorded: test_stop_execution).
+    assertThat(e.history().get(2).previousEventId()).isZero();
     assertThat(h.scheduler.idle()).isTrue();
   }
 }

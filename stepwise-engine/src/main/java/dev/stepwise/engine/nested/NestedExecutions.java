@@ -269,12 +269,11 @@ public final class NestedExecutions implements TaskDispatcher {
 
   static ObjectNode describe(ExecutionRecord child, boolean parsed) {
     ObjectNode d = Json.NODES.objectNode();
-    // A child that timed out as a whole is described with its status alone (spec §2.1).
-    boolean timedOut = child.status() == ExecutionStatus.TIMED_OUT;
-    if (child.cause() != null && !timedOut) {
+    // A child that timed out as a whole has no error or cause: its status alone (spec §2.1).
+    if (child.cause() != null) {
       d.put("Cause", child.cause());
     }
-    if (child.error() != null && !timedOut) {
+    if (child.error() != null) {
       d.put("Error", child.error());
     }
     d.put("ExecutionArn", child.spec().executionArn());

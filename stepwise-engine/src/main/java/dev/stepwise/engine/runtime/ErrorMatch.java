@@ -10,30 +10,39 @@ import java.util.random.RandomGenerator;
 final class ErrorMatch {
   private ErrorMatch() {}
 
-  /** AWS: these are terminal; only a matcher naming them exactly sees them. */
-  private static boolean terminal(String error) {
-    return ErrorNames.RUNTIME.equals(error) || ErrorNames.DATA_LIMIT_EXCEEDED.equals(error);
-  }
-
-  static boolean matches(List<String> errorEquals, String error) {
+  /**
+   * AWS never catches or retries {@code States.Runtime}, not even for a matcher that names it
+   * (recorded: {@code test_catch_states_runtime}). {@code States.DataLimitExceeded} that Stepwise
+   * raises itself (a state's input, output or variables over the limit) is terminal as AWS
+   * documents it: only a matcher naming it sees it. The same name reported by a task (its result
+   * was too large) is a task error like any other, which {@code States.ALL} catches (recorded:
+   * {@code test_task_lambda_catch_state_all_data_limit_exceeded_on_large_utf8_response}).
+   *
+   * @param reportedByTask whether the error is a task's outcome (TaskFailed and its kin)
+   */
+  static boolean matches(List<String> errorEquals, String error, boolean reportedByTask) {
+    if (ErrorNames.RUNTIME.equals(error)) {
+      return false;
+    }
+    boolean terminal = !reportedByTask && ErrorNames.DATA_LIMIT_EXCEEDED.equals(error);
     for (String name : errorEquals) {
       if (name.equals(error)) {
         return true;
       }
-      if (ErrorNames.ALL.equals(name) && !terminal(error)) {
+      if (ErrorNames.ALL.equals(name) && !terminal) {
         return true;
       }
-      if (ErrorNames.TASK_FAILED.equals(name)
-          && !terminal(error)
-          && !ErrorNames.TIMEOUT.equals(error)) {
+      if (ErrorNames.TASK_FAILED.equals(name) && !terminal && !ErrorNames.TIMEOUT.equals(error)) {
         return true;
       }
     }
     return false;
   }
 
-  static boolean retriable(String error) {
-    return !terminal(error);
+  /** Whether a matching retrier retries the error (see {@link #matches}). */
+  static boolean retriable(String error, boolean reportedByTask) {
+    return !ErrorNames.RUNTIME.equals(error)
+        && (reportedByTask || !ErrorNames.DATA_LIMIT_EXCEEDED.equals(error));
   }
 
   /** The wait before retry number {@code attempt} (1-based). */

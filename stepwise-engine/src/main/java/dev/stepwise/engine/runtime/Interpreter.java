@@ -298,8 +298,9 @@ public final class Interpreter {
           case TIMED_OUT -> EventType.ExecutionTimedOut;
           default -> EventType.ExecutionFailed;
         };
+    // A stop comes from outside the run: AWS records its ExecutionAborted after no event (0).
     log.append(
-        log.lastId(),
+        closing == ExecutionStatus.ABORTED ? 0 : log.lastId(),
         now,
         type,
         () -> EventDetails.errorDetails(Json.NODES.objectNode(), closingError, closingCause));
@@ -771,7 +772,7 @@ public final class Interpreter {
             EventType.LambdaFunctionFailed,
             EventType.ActivityFailed),
         () -> EventDetails.errorDetails(outcomeDetails(resource), err, why));
-    handleError(f, err, why);
+    handleError(f, err, why, null, true);
   }
 
   private void taskTimedOut(Frame f, TaskRun run) {
@@ -1317,25 +1318,37 @@ public final class Interpreter {
   }
 
   private void handleError(Frame f, @Nullable String err, @Nullable String why) {
-    handleError(f, err, why, null);
+    handleError(f, err, why, null, false);
+  }
+
+  private void handleError(
+      Frame f, @Nullable String err, @Nullable String why, @Nullable Runnable givingUp) {
+    handleError(f, err, why, givingUp, false);
   }
 
   /**
    * Retries, catches or fails the frame's state. {@code givingUp} runs when the error is not
    * retried (before a catcher or the failure): AWS records a Map's or Parallel's Failed event only
    * then.
+   *
+   * @param reportedByTask whether the error is the task's own outcome, not Stepwise's (see {@link
+   *     ErrorMatch#matches})
    */
   private void handleError(
-      Frame f, @Nullable String err, @Nullable String why, @Nullable Runnable givingUp) {
+      Frame f,
+      @Nullable String err,
+      @Nullable String why,
+      @Nullable Runnable givingUp,
+      boolean reportedByTask) {
     String name = err == null ? "" : err;
     List<Retrier> retriers = StateFields.retriers(f.state);
     if (f.run instanceof StateRun.Retryable retryable && !retriers.isEmpty()) {
       for (int i = 0; i < retriers.size(); i++) {
         Retrier r = retriers.get(i);
-        if (!ErrorMatch.matches(r.errorEquals(), name)) {
+        if (!ErrorMatch.matches(r.errorEquals(), name, reportedByTask)) {
           continue;
         }
-        if (!ErrorMatch.retriable(name)) {
+        if (!ErrorMatch.retriable(name, reportedByTask)) {
           break;
         }
         int attempt = retryable.retryState().count(i);
@@ -1357,7 +1370,7 @@ public final class Interpreter {
       givingUp.run();
     }
     for (Catcher c : StateFields.catchers(f.state)) {
-      if (ErrorMatch.matches(c.errorEquals(), name)) {
+      if (ErrorMatch.matches(c.errorEquals(), name, reportedByTask)) {
         guarded(f, () -> caught(f, c, errorOutput(err, why)));
         return;
       }
@@ -1502,7 +1515,8 @@ public final class Interpreter {
     }
     Frame f = t.frame();
     if (t.kind() == Timer.Kind.EXECUTION_TIMEOUT) {
-      closeExecution(ExecutionStatus.TIMED_OUT, ErrorNames.TIMEOUT, null);
+      // AWS: a timed-out execution carries no error or cause (recorded: test_global_timeout).
+      closeExecution(ExecutionStatus.TIMED_OUT, null, null);
       return;
     }
     if (f.ended || f.run != t.run()) {

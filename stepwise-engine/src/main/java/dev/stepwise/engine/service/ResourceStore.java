@@ -54,6 +54,15 @@ public interface ResourceStore {
     return Map.of();
   }
 
+  /**
+   * The store's secret key for what the API hands out to be handed back (page tokens): 32 random
+   * bytes made on first use and kept, so tokens outlive a restart and every server of the store
+   * accepts the others'. Empty for a store that keeps nothing (the service then makes one).
+   */
+  default java.util.Optional<byte[]> tokenKey() {
+    return java.util.Optional.empty();
+  }
+
   /** For the in-memory mode: nothing survives the process. */
   ResourceStore NONE =
       new ResourceStore() {

@@ -90,6 +90,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final Activities activities;
   private final StateMachineRevisions revisions;
   private final StateMachineDeletions deletions;
+  private final byte[] tokenKey;
 
   /**
    * The execution that started each open child (absent: top level); a child's nesting depth is the
@@ -153,6 +154,18 @@ public final class StepFunctionsService implements ExecutionStarter {
     this.revisions =
         new StateMachineRevisions(
             this::describeStateMachine, deletions::refuseIfDeleting, resources, clock, machines);
+    this.tokenKey = resources.tokenKey().orElseGet(StepFunctionsService::newTokenKey);
+  }
+
+  private static byte[] newTokenKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return key;
+  }
+
+  /** The key page tokens are sealed with (see {@link ResourceStore#tokenKey}). */
+  public byte[] tokenKey() {
+    return tokenKey.clone();
   }
 
   public Arns arns() {
@@ -304,12 +317,13 @@ public final class StepFunctionsService implements ExecutionStarter {
         loggingConfiguration == null ? sm.loggingConfiguration() : loggingConfiguration;
     ObjectNode tracing =
         tracingConfiguration == null ? sm.tracingConfiguration() : tracingConfiguration;
-    if (sm.revisionId() != null
-        && newDefinition.equals(sm.definition())
+    if (newDefinition.equals(sm.definition())
         && role.equals(sm.roleArn())
         && Objects.equals(logging, sm.loggingConfiguration())
         && Objects.equals(tracing, sm.tracingConfiguration())) {
-      return new Update(sm.updateDate(), sm.revisionId(), null); // nothing changed
+      // Nothing changed: no new revision, so publishing answers the version that has this one
+      // (test_empty_revision_with_publish_and_no_publish_on_creation).
+      return new Update(sm.updateDate(), sm.revisionId(), null);
     }
     StateMachineRecord updated =
         new StateMachineRecord(
@@ -480,9 +494,11 @@ public final class StepFunctionsService implements ExecutionStarter {
           "InvalidExecutionInput",
           "Invalid State Machine Execution Input: '" + e.getOriginalMessage() + "'");
     }
-    if (json == null) {
+    if (json == null || json.isMissingNode()) {
+      // [INFER] Empty or blank input: AWS refuses it; the text is LocalStack's for that case.
       throw new ServiceException(
-          "InvalidExecutionInput", "Invalid State Machine Execution Input: 'empty input'");
+          "InvalidExecutionInput",
+          "Invalid State Machine Execution Input: 'Invalid execution input.'");
     }
     if (engine.openExecutions() >= engine.settings().maxOpenExecutions()) {
       throw new ServiceException(

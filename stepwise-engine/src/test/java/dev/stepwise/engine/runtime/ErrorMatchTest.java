@@ -11,14 +11,38 @@ import org.junit.jupiter.api.Test;
 class ErrorMatchTest {
   @Test
   void matchingFollowsAwsRules() {
-    assertThat(ErrorMatch.matches(List.of("States.ALL"), "Custom")).isTrue();
-    assertThat(ErrorMatch.matches(List.of("States.ALL"), "States.Runtime")).isFalse();
-    assertThat(ErrorMatch.matches(List.of("States.ALL"), "States.DataLimitExceeded")).isFalse();
-    assertThat(ErrorMatch.matches(List.of("States.TaskFailed"), "States.Timeout")).isFalse();
-    assertThat(ErrorMatch.matches(List.of("States.TaskFailed"), "Lambda.Unknown")).isTrue();
-    assertThat(ErrorMatch.matches(List.of("States.Runtime"), "States.Runtime")).isTrue();
-    assertThat(ErrorMatch.matches(List.of("custom"), "Custom")).isFalse();
-    assertThat(ErrorMatch.retriable("States.Runtime")).isFalse();
+    assertThat(ErrorMatch.matches(List.of("States.ALL"), "Custom", false)).isTrue();
+    assertThat(ErrorMatch.matches(List.of("States.TaskFailed"), "States.Timeout", true)).isFalse();
+    assertThat(ErrorMatch.matches(List.of("States.TaskFailed"), "Lambda.Unknown", true)).isTrue();
+    assertThat(ErrorMatch.matches(List.of("custom"), "Custom", true)).isFalse();
+  }
+
+  @Test
+  void statesRuntimeIsNeverCaughtNorRetried() {
+    // Recorded: test_catch_states_runtime, whose Catch names States.Runtime.
+    for (boolean byTask : new boolean[] {false, true}) {
+      assertThat(ErrorMatch.matches(List.of("States.ALL"), "States.Runtime", byTask)).isFalse();
+      assertThat(ErrorMatch.matches(List.of("States.Runtime"), "States.Runtime", byTask)).isFalse();
+      assertThat(ErrorMatch.retriable("States.Runtime", byTask)).isFalse();
+    }
+  }
+
+  @Test
+  void dataLimitExceededIsTerminalOnlyWhenStepwiseRaisesIt() {
+    // A state's own payload over the limit: AWS documents it as terminal, not caught by ALL.
+    assertThat(ErrorMatch.matches(List.of("States.ALL"), "States.DataLimitExceeded", false))
+        .isFalse();
+    assertThat(ErrorMatch.matches(List.of("States.TaskFailed"), "States.DataLimitExceeded", false))
+        .isFalse();
+    assertThat(
+            ErrorMatch.matches(
+                List.of("States.DataLimitExceeded"), "States.DataLimitExceeded", false))
+        .isTrue();
+    assertThat(ErrorMatch.retriable("States.DataLimitExceeded", false)).isFalse();
+    // A task's result too large (TaskFailed): recorded caught by States.ALL.
+    assertThat(ErrorMatch.matches(List.of("States.ALL"), "States.DataLimitExceeded", true))
+        .isTrue();
+    assertThat(ErrorMatch.retriable("States.DataLimitExceeded", true)).isTrue();
   }
 
   @Test

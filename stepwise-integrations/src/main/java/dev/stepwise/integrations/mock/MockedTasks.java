@@ -107,9 +107,21 @@ public final class MockedTasks implements TaskDispatcher {
       return;
     }
     switch (outcome.get()) {
-      case MockOutcome.Throw t -> callbacks.failed(t.error(), t.cause());
+      case MockOutcome.Throw t -> {
+        // A callback or .sync task fails after its call was accepted (TaskSubmitted), as AWS
+        // records a failed callback; the mock stands for that outcome, as a Return does.
+        if (waitsAfterSubmission(request.resource())) {
+          callbacks.submitted(Json.NODES.objectNode());
+        }
+        callbacks.failed(t.error(), t.cause());
+      }
       case MockOutcome.Return r -> answer(request, response.get(), n, r.value(), callbacks);
     }
+  }
+
+  private static boolean waitsAfterSubmission(Resource resource) {
+    return resource.family() == Resource.Family.TASK
+        && resource.pattern() != Resource.Pattern.REQUEST_RESPONSE;
   }
 
   private void answer(
@@ -148,7 +160,7 @@ public final class MockedTasks implements TaskDispatcher {
         callbacks.succeeded(value);
       }
       case TASK -> {
-        if (resource.pattern() != Resource.Pattern.REQUEST_RESPONSE) {
+        if (waitsAfterSubmission(resource)) {
           // Callback and .sync tasks wait after the call is accepted; the mock skips the wait.
           callbacks.submitted(Json.NODES.objectNode());
         }

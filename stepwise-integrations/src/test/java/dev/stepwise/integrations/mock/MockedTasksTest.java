@@ -171,10 +171,32 @@ class MockedTasksTest {
             "{}",
             null),
         failing);
-    // A mocked failure is never submitted first.
+    // The mocked failure is the job's, after its start was accepted: AWS records TaskSubmitted
+    // before the TaskFailed of a failed callback (test_sqs_failure_in_wait_for_task_token).
     assertThat(failing.events())
-        .containsExactly(new Event.Failed("States.TaskFailed", "child failed"));
+        .containsExactly(
+            new Event.Submitted(json("{}")), new Event.Failed("States.TaskFailed", "child failed"));
     assertThat(delegated).isEmpty();
+  }
+
+  @Test
+  void aMockedCallbackFailureIsSubmittedFirst() throws MockConfigException {
+    MockedTasks mocks =
+        mocks(
+            """
+            {"StateMachines": {"LambdaSQSIntegration": {"TestCases": {"T": {"Wait": "Fails"}}}},
+             "MockedResponses": {"Fails": {"0": {"Throw": {"Error": "Rejected", "Cause": "no"}}}}}
+            """,
+            Map.of(EXECUTION, "T"));
+    RecordingCallbacks callbacks = new RecordingCallbacks();
+
+    mocks.dispatch(
+        task(EXECUTION, "Wait", "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "{}", null),
+        callbacks);
+
+    // Recorded: test_sqs_failure_in_wait_for_task_token — TaskSubmitted, then TaskFailed.
+    assertThat(callbacks.events())
+        .containsExactly(new Event.Submitted(json("{}")), new Event.Failed("Rejected", "no"));
   }
 
   @Test

@@ -46,8 +46,8 @@ public final class DefinitionParser {
     try {
       json = SOURCE_IN_LOCATION.readTree(definition);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? null : e.getLocation().toString();
-      diagnostics.error(Diagnostics.INVALID_JSON, e.getMessage(), where);
+      JsonSyntaxError error = JsonSyntaxError.of(e);
+      diagnostics.error(Diagnostics.INVALID_JSON, error.message(), error.location());
       return new ParseResult(null, diagnostics.all());
     }
     if (json == null || !json.isObject()) {

@@ -68,9 +68,6 @@ final class StateParser {
   private static final Set<String> ERROR_HANDLING = Set.of("Retry", "Catch");
   private static final Pattern RFC3339 =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
-  private static final Pattern SERVICE_RESOURCE =
-      Pattern.compile(
-          "arn:aws:states:::[a-zA-Z0-9-]+(:[a-zA-Z0-9-]+)*:[a-zA-Z0-9_.-]+(\\.sync(:2)?|\\.waitForTaskToken)?");
   private static final Pattern ACTIVITY_OR_LAMBDA =
       Pattern.compile(
           "arn:aws[a-z-]*:(states:[a-z0-9-]+:\\d{12}:activity:.+|lambda:[a-z0-9-]+:\\d{12}:function:.+)");
@@ -594,8 +591,9 @@ final class StateParser {
 
   private void checkResource(Node node, String resource) {
     boolean known =
-        SERVICE_RESOURCE.matcher(resource).matches()
-            || ACTIVITY_OR_LAMBDA.matcher(resource).matches();
+        resource.startsWith("arn:aws:states:::")
+            ? ServiceIntegrations.recognized(resource)
+            : ACTIVITY_OR_LAMBDA.matcher(resource).matches();
     if (!known) {
       diagnostics.schema(
           "The resource provided "

@@ -94,16 +94,44 @@ public final class CompiledPath implements Expression {
 
   /**
    * The selected node; a definite path that selects nothing fails with AWS's {@code States.Runtime}
-   * {@code Invalid path '<path>' : No results for path: <normalised path>}.
+   * (see {@link #notFound}).
    */
   @Override
   public JsonNode evaluate(JsonNode input, Scope scope) {
     JsonNode found = find(input, scope);
     if (found == null) {
-      throw StatesException.runtime(
-          "Invalid path '" + text + "' : No results for path: " + normalized);
+      JsonNode start = root.resolve(input, scope);
+      throw notFound(text, start, steps == null ? List.of() : steps, normalized);
     }
     return found;
+  }
+
+  /**
+   * AWS's (Jayway's) error for a definite path that selects nothing: {@code Invalid path '<path>' :
+   * Missing property in path <normalised prefix>} when an object on the way lacks a member
+   * (recorded: {@code $.no.such.result.path} on {@code {}} gives {@code $['no']}), else {@code No
+   * results for path: <normalised path>}.
+   */
+  static StatesException notFound(
+      String text, @Nullable JsonNode start, List<Step> steps, String normalized) {
+    JsonNode node = start;
+    for (int i = 0; node != null && i < steps.size() - 1; i++) {
+      JsonNode next =
+          switch (steps.get(i)) {
+            case Step.Field f -> node.isObject() ? node.get(f.name()) : null;
+            case Step.Index x -> node.isArray() ? node.get(x.index()) : null;
+          };
+      if (next == null && node.isObject() && steps.get(i) instanceof Step.Field) {
+        return StatesException.runtime(
+            "Invalid path '"
+                + text
+                + "' : Missing property in path "
+                + normalize(steps.subList(0, i + 1)));
+      }
+      node = next;
+    }
+    return StatesException.runtime(
+        "Invalid path '" + text + "' : No results for path: " + normalized);
   }
 
   @Override

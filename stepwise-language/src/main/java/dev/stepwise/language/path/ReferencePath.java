@@ -58,20 +58,21 @@ public final class ReferencePath implements Expression {
   public JsonNode evaluate(JsonNode input, Scope scope) {
     JsonNode found = find(input, scope);
     if (found == null) {
-      throw StatesException.runtime(
-          "Invalid path '" + text + "' : No results for path: " + normalized(steps.size()));
+      throw CompiledPath.notFound(
+          text, root.resolve(input, scope), steps, normalized(steps.size()));
     }
     return found;
   }
 
   /**
    * A copy of {@code target} with {@code value} placed at this path ({@code ResultPath}): the last
-   * member is created or replaced; containers on the way must exist. Only the containers along the
-   * path are copied.
+   * member is created or replaced, and missing objects on the way are created (AWS: {@code $.b.c}
+   * on {@code {"a":1}} gives {@code {"a":1,"b":{"c":...}}}). Only the containers along the path are
+   * copied.
    *
    * @throws StatesException {@code States.ResultPathMatchFailure} when {@code target} (or a
-   *     container on the way) has the wrong type, {@code States.Runtime} when a container is
-   *     missing
+   *     container on the way) has the wrong type, {@code States.Runtime} when an array on the way
+   *     is missing
    */
   public JsonNode write(JsonNode target, JsonNode value) {
     if (steps.isEmpty()) {
@@ -94,6 +95,9 @@ public final class ReferencePath implements Expression {
             case Step.Field f -> node.get(f.name());
             case Step.Index x -> node.get(x.index());
           };
+      if (next == null && steps.get(i + 1) instanceof Step.Field) {
+        next = Json.NODES.objectNode(); // AWS creates the missing objects on the way
+      }
       if (next == null) {
         throw StatesException.runtime(
             "Invalid path '" + text + "' : Missing property in path " + normalized(i + 1));

@@ -81,6 +81,19 @@ class PathsTest {
   }
 
   @Test
+  void aMissingObjectOnTheWayIsNamedAsJaywayNamesIt() {
+    // Recorded: test_catch_states_runtime, OutputPath $.no.such.result.path on {}.
+    assertThatThrownBy(
+            () -> Paths.compile("$.no.such.result.path").evaluate(Json.parseTrusted("{}"), SCOPE))
+        .isInstanceOfSatisfying(
+            StatesException.class,
+            e ->
+                assertThat(e.statesCause())
+                    .isEqualTo(
+                        "Invalid path '$.no.such.result.path' : Missing property in path $['no']"));
+  }
+
+  @Test
   void fieldPathsNameTheirField() {
     assertThatThrownBy(
             () ->
@@ -122,6 +135,16 @@ class PathsTest {
   }
 
   @Test
+  void resultPathCreatesTheMissingObjectsOnTheWay() throws Exception {
+    // Recorded: test_mixed_query_language test_task_dataflow_to_state, ResultPath $.enigma.mystery.
+    assertThat(
+            Json.write(
+                ReferencePath.compileResultPath("$.enigma.mystery")
+                    .write(Json.parse("{\"a\":1}"), Json.parse("{\"riddle\":\"?\"}"))))
+        .isEqualTo("{\"a\":1,\"enigma\":{\"mystery\":{\"riddle\":\"?\"}}}");
+  }
+
+  @Test
   void resultPathFailuresAreAwsErrors() {
     assertThatThrownBy(
             () ->
@@ -136,14 +159,13 @@ class PathsTest {
             });
     assertThatThrownBy(
             () ->
-                ReferencePath.compileResultPath("$.no.such.result.path")
+                ReferencePath.compileResultPath("$.no[0].path")
                     .write(Json.parseTrusted("{}"), Json.NODES.numberNode(1)))
         .isInstanceOfSatisfying(
             StatesException.class,
             e ->
                 assertThat(e.statesCause())
-                    .isEqualTo(
-                        "Invalid path '$.no.such.result.path' : Missing property in path $['no']"));
+                    .isEqualTo("Invalid path '$.no[0].path' : Missing property in path $['no']"));
     assertThatThrownBy(() -> ReferencePath.compileResultPath("$$.Execution"))
         .isInstanceOf(ExpressionSyntaxException.class);
     assertThatThrownBy(() -> ReferencePath.compile("$.a[*]"))

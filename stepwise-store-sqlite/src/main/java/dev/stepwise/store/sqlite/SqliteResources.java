@@ -472,6 +472,33 @@ public final class SqliteResources implements StateMachineStore, ResourceStore, 
     }
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Secrets
+
+  @Override
+  public synchronized java.util.Optional<byte[]> tokenKey() {
+    try (PreparedStatement read =
+        conn.prepareStatement("SELECT value FROM store_secrets WHERE name = 'page-tokens'")) {
+      try (ResultSet rs = read.executeQuery()) {
+        if (rs.next()) {
+          return java.util.Optional.of(rs.getBytes(1));
+        }
+      }
+      byte[] key = new byte[32];
+      new java.security.SecureRandom().nextBytes(key);
+      try (PreparedStatement write =
+          conn.prepareStatement(
+              "INSERT INTO store_secrets (name, value) VALUES ('page-tokens', ?)")) {
+        write.setBytes(1, key);
+        write.executeUpdate();
+      }
+      return java.util.Optional.of(key);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot read or store the page token key: " + SqliteStore.rootMessage(e), e);
+    }
+  }
+
   @Override
   public void close() {
     try {
