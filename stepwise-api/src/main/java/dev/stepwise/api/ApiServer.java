@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Step Functions API over AWS JSON 1.0: {@code POST /} with {@code X-Amz-Target:
@@ -34,6 +36,8 @@ public final class ApiServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final Operations operations;
   private final @Nullable ApiAuth auth;
+  private volatile CallListener listener = CallListener.NONE;
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
   private ApiServer(HttpServer server, StepFunctionsService service, @Nullable ApiAuth auth) {
     this.server = server;
@@ -63,25 +67,99 @@ public final class ApiServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** Tells {@code listener} of every API call from now on. */
+  public void listen(CallListener listener) {
+    this.listener = listener;
+  }
+
+  /**
+   * Serves GET (and HEAD) requests for {@code path} with {@code route}: the path exactly, or every
+   * path under it when it ends with {@code /}. Other methods there are answered 405.
+   */
+  public void get(String path, GetRoute route) {
+    boolean prefix = path.endsWith("/");
+    server.createContext(
+        path,
+        exchange -> {
+          try (exchange) {
+            String at = exchange.getRequestURI().getPath();
+            GetRoute.Response r;
+            if (!prefix && !at.equals(path)) {
+              r = GetRoute.Response.text(404, "text/plain; charset=utf-8", "Not found\n");
+            } else if (!"GET".equals(exchange.getRequestMethod())
+                && !"HEAD".equals(exchange.getRequestMethod())) {
+              r = GetRoute.Response.text(405, "text/plain; charset=utf-8", "Only GET\n");
+            } else {
+              r = route.handle(at, exchange.getRequestURI().getRawQuery());
+            }
+            exchange.getResponseHeaders().set("Content-Type", r.contentType());
+            if ("HEAD".equals(exchange.getRequestMethod())) {
+              exchange.sendResponseHeaders(r.status(), -1);
+            } else {
+              exchange.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
+              try (OutputStream out = exchange.getResponseBody()) {
+                out.write(r.body());
+              }
+            }
+          }
+        });
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      long t0 = System.nanoTime();
       String requestId = UUID.randomUUID().toString();
       exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
       exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+      String operation = operationName(exchange);
+      String failure = null;
       try {
         JsonNode response = dispatch(exchange);
         send(exchange, 200, Json.write(response));
       } catch (ApiError e) {
+        failure = failed(operation, e.type(), e.status());
         send(exchange, e.status(), error(e.type(), e.getMessage()));
       } catch (ServiceException e) {
+        failure = failed(operation, e.code(), status(e.code()));
         send(exchange, status(e.code()), error(e.code(), e.getMessage(), e.resourceName()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        failure = failed(operation, "InternalFailure", 500);
         send(exchange, 500, error("InternalFailure", "The server is shutting down"));
       } catch (RuntimeException e) {
+        // The exception's class and where it came from, not its message: that may quote a payload.
+        StackTraceElement[] at = e.getStackTrace();
+        LOG.error(
+            "{} failed with an internal error: {} at {}",
+            operation,
+            e.getClass().getName(),
+            at.length > 0 ? at[0] : "?");
+        failure = "InternalFailure";
         send(exchange, 500, error("InternalFailure", "Internal failure: " + e));
+      } finally {
+        listener.called(operation, failure, System.nanoTime() - t0);
       }
     }
+  }
+
+  /** The operation an {@code X-Amz-Target} names, or {@code unknown} (a bounded metric label). */
+  private String operationName(HttpExchange exchange) {
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    if (target == null || !target.startsWith(TARGET_PREFIX)) {
+      return "unknown";
+    }
+    String name = target.substring(TARGET_PREFIX.length());
+    return operations.find(name) == null ? "unknown" : name;
+  }
+
+  /** Logs a failed call by operation and error name only: messages may quote a payload. */
+  private static String failed(String operation, String error, int status) {
+    if (status >= 500) {
+      LOG.warn("{} failed: {} ({})", operation, error, status);
+    } else {
+      LOG.info("{} failed: {} ({})", operation, error, status);
+    }
+    return error;
   }
 
   private JsonNode dispatch(HttpExchange exchange)
