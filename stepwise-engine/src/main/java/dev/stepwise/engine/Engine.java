@@ -50,7 +50,13 @@ public final class Engine implements ExecutionActor.Mail {
       TaskDispatcher dispatcher,
       ExecutionStore store,
       long seed) {
-    this(settings, clock, scheduler, dispatcher, store, seed,
+    this(
+        settings,
+        clock,
+        scheduler,
+        dispatcher,
+        store,
+        seed,
         dev.stepwise.engine.observe.ExecutionObserver.NONE);
   }
 

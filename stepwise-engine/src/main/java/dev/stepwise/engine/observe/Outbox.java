@@ -30,7 +30,10 @@ public interface Outbox {
     List<Draft> messages(StepRecord step);
   }
 
-  /** Up to {@code max} of {@code sink}'s messages, oldest first, of those due at {@code now}. */
+  /**
+   * Up to {@code max} of {@code sink}'s oldest messages, stopping at the first one not due at
+   * {@code now}: a sink gets its messages in the order they were stored.
+   */
   List<Message> due(String sink, Instant now, int max);
 
   /** The message was delivered: it is removed. */

@@ -25,13 +25,12 @@ final class SqliteOutbox implements Outbox, AutoCloseable {
     List<Message> out = new ArrayList<>();
     try (PreparedStatement st =
         connection.prepareStatement(
-            "SELECT id, body, attempts, due_nanos FROM outbox WHERE sink = ? AND due_nanos <= ?"
-                + " ORDER BY id LIMIT ?")) {
+            "SELECT id, body, attempts, due_nanos FROM outbox WHERE sink = ? ORDER BY id LIMIT ?")) {
       st.setString(1, sink);
-      st.setLong(2, SqliteStore.nanos(now));
-      st.setInt(3, max);
+      st.setInt(2, max);
+      long limit = SqliteStore.nanos(now);
       try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
+        while (rs.next() && rs.getLong(4) <= limit) {
           out.add(
               new Message(
                   rs.getLong(1),
@@ -83,8 +82,7 @@ final class SqliteOutbox implements Outbox, AutoCloseable {
       }
       st.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot update the outbox: " + SqliteStore.rootMessage(e), e);
+      throw new IllegalStateException("cannot update the outbox: " + SqliteStore.rootMessage(e), e);
     }
   }
 

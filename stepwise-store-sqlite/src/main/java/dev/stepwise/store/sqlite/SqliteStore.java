@@ -389,7 +389,9 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
       return source.messages(step);
     } catch (RuntimeException e) {
       LOG.error(
-          "No status-change event for {}: {}", step.execution().spec().executionArn(), e.toString());
+          "No status-change event for {}: {}",
+          step.execution().spec().executionArn(),
+          e.toString());
       return List.of();
     }
   }
