@@ -81,6 +81,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin MockOptions mocks;
 
+  @picocli.CommandLine.Mixin ObservabilityOptions observability;
+
   @Option(
       names = "--fast-time",
       description =
@@ -142,6 +144,13 @@ final class ServeCommand implements Callable<Integer> {
       err.println("stepwise serve: --fast-time needs --store memory");
       return 2;
     }
+    ServerObservability obs;
+    try {
+      obs = ServerObservability.open(observability, store.equals("sqlite") ? dataDir : null);
+    } catch (IllegalArgumentException e) {
+      err.println("stepwise serve: " + e.getMessage());
+      return 2;
+    }
     IamMode iamMode;
     try {
       iamMode = IamMode.parse(iam);
@@ -188,6 +197,7 @@ final class ServeCommand implements Callable<Integer> {
         err.println("stepwise serve: " + e.getMessage());
         return 1;
       }
+      obs.attach(sqlite);
       sqlite.purgeClosedBefore(clock.instant().minus(RETENTION));
     }
     ExecutionStore executions = sqlite != null ? sqlite : new InMemoryExecutionStore();
@@ -254,7 +264,14 @@ final class ServeCommand implements Callable<Integer> {
               account);
     }
     Engine engine =
-        new Engine(settings, clock, scheduler, integrations, executions, random.nextLong());
+        new Engine(
+            settings,
+            clock,
+            scheduler,
+            integrations,
+            executions,
+            random.nextLong(),
+            obs.observer());
     StepFunctionsService service =
         new StepFunctionsService(
             engine,
@@ -268,10 +285,17 @@ final class ServeCommand implements Callable<Integer> {
                 ? StateMachineGuard.NONE
                 : new ManagedRuleGuard(permissions, region, account));
     serviceRef.set(service);
+    obs.bind(engine, realTime, service);
     nested.target = new NestedExecutions(service, random);
     sfn.target = new SfnSdkTasks(service, random);
     int resumed = engine.resumeAll();
     service.resumeDeletions();
+    try {
+      obs.recovered(resumed, store);
+    } catch (IOException e) {
+      err.println("stepwise serve: --events-config: " + e.getMessage());
+      return 1;
+    }
     if (sqlite != null) {
       SqliteStore purged = sqlite;
       // Closed executions go after AWS's 90 days; checked at start and then daily.
@@ -299,6 +323,11 @@ final class ServeCommand implements Callable<Integer> {
       err.println("stepwise serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       return 1;
     }
+    obs.serve(
+        api,
+        "http://" + host + ":" + api.port(),
+        sqlite != null ? "sqlite in " + sqlite.dataDir() : "memory",
+        new StepwiseCommand.Version().getVersion()[0].replace("stepwise ", ""));
     CountDownLatch stopped = new CountDownLatch(1);
     SqliteStore durable = sqlite;
     Runtime.getRuntime()
@@ -312,6 +341,7 @@ final class ServeCommand implements Callable<Integer> {
                     virtual.close();
                   }
                   http.close();
+                  obs.close(); // deliveries stop before the store they read closes
                   if (durable != null) {
                     durable.close(); // writes what is queued first
                   }
