@@ -23,11 +23,11 @@ final class ServerLogging {
       Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
   /**
-   * Checks the options and installs the appender.
+   * Checks the options, changing nothing.
    *
    * @throws IllegalArgumentException with the reason, naming the option
    */
-  static void configure(ObservabilityOptions o) {
+  static void check(ObservabilityOptions o) {
     String level = o.logLevel.toUpperCase(Locale.ROOT);
     if (!LEVELS.contains(level)) {
       throw new IllegalArgumentException(
@@ -45,6 +45,11 @@ final class ServerLogging {
         throw new IllegalArgumentException("--log-file " + o.logFile + " cannot be written");
       }
     }
+  }
+
+  /** Installs the appender the options ask for (checked by {@link #check} first). */
+  static void install(ObservabilityOptions o) {
+    String level = o.logLevel.toUpperCase(Locale.ROOT);
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return; // another SLF4J backend (a test's): it keeps its own configuration
     }

@@ -66,7 +66,7 @@ final class ServerObservability implements AutoCloseable {
    * @throws IllegalArgumentException with a one-line reason naming the option at fault
    */
   static ServerObservability open(ObservabilityOptions o, @Nullable Path dataDir) {
-    ServerLogging.configure(o);
+    ServerLogging.check(o);
     EventsConfig events = null;
     if (o.eventsConfig != null) {
       try {
@@ -97,6 +97,7 @@ final class ServerObservability implements AutoCloseable {
         throw new IllegalArgumentException("--execution-logs: " + e.getMessage());
       }
     }
+    ServerLogging.install(o); // only once every option has passed: a refused start logs nothing
     StepwiseMetrics metrics =
         o.noMetrics ? null : new StepwiseMetrics(StepwiseMetrics.DEFAULT_MAX_LABELS, true);
     return new ServerObservability(metrics, destinations, events);

@@ -8,7 +8,9 @@ import dev.stepwise.language.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,11 +29,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The engine's thread only filters and queues; a writer thread of its own builds and writes the
  * lines. As on AWS, logging is best effort and never slows an execution down: when the queue is
- * full, records are dropped and counted ({@link #dropped}).
+ * full (16,384 steps behind), records are dropped and counted ({@link #dropped}).
  */
 public final class ExecutionLogs implements ExecutionObserver, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionLogs.class);
-  private static final int QUEUE = 65_536;
+
+  /** Steps waiting for the writer (each with the events its level selects). */
+  private static final int QUEUE = 16_384;
 
   private final Function<String, @Nullable JsonNode> configs;
   private final LogDestinations destinations;
@@ -45,7 +49,9 @@ public final class ExecutionLogs implements ExecutionObserver, AutoCloseable {
   /** What the writer takes: a record to write, or a barrier (flush, stop). */
   private sealed interface Item {}
 
-  private record Entry(LogTarget target, String executionArn, HistoryEvent event) implements Item {}
+  /** One step's records: one queue entry per step keeps the engine's side to one hand-off. */
+  private record Entry(LogTarget target, String executionArn, List<HistoryEvent> events)
+      implements Item {}
 
   /** Completed once everything queued before it is written and flushed. */
   private record Barrier(java.util.concurrent.CountDownLatch done, boolean stop) implements Item {}
@@ -72,11 +78,24 @@ public final class ExecutionLogs implements ExecutionObserver, AutoCloseable {
     if (target.level() == LogLevel.OFF) {
       return;
     }
-    String arn = step.execution().spec().executionArn();
-    for (HistoryEvent e : step.step().events()) {
-      if (target.level().logs(e.type()) && !queue.offer(new Entry(target, arn, e))) {
-        dropped.incrementAndGet();
+    List<HistoryEvent> events = step.step().events();
+    List<HistoryEvent> selected = events;
+    if (target.level() != LogLevel.ALL) {
+      selected = null;
+      for (HistoryEvent e : events) {
+        if (target.level().logs(e.type())) {
+          if (selected == null) {
+            selected = new ArrayList<>(2);
+          }
+          selected.add(e);
+        }
       }
+      if (selected == null) {
+        return;
+      }
+    }
+    if (!queue.offer(new Entry(target, step.execution().spec().executionArn(), selected))) {
+      dropped.addAndGet(selected.size());
     }
   }
 
@@ -125,17 +144,18 @@ public final class ExecutionLogs implements ExecutionObserver, AutoCloseable {
             out = new java.io.BufferedOutputStream(destinations.open(group), 65_536);
             open.put(group, out);
           }
-          String line =
-              Json.write(
-                  LogRecords.record(
-                      e.event(), e.executionArn(), e.target().includeExecutionData()));
-          out.write(line.getBytes(StandardCharsets.UTF_8));
-          out.write('\n');
-          written.incrementAndGet();
+          for (HistoryEvent event : e.events()) {
+            String line =
+                Json.write(
+                    LogRecords.record(event, e.executionArn(), e.target().includeExecutionData()));
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            written.incrementAndGet();
+          }
         } catch (IOException | RuntimeException failure) {
           LOG.warn(
               "Cannot write to the execution log of log group {}: {}", group, failure.toString());
-          dropped.incrementAndGet();
+          dropped.addAndGet(e.events().size());
         }
         if (queue.isEmpty()) {
           flush(open);
