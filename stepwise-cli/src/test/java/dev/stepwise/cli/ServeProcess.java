@@ -23,7 +23,7 @@ final class ServeProcess {
 
   /**
    * Starts {@code serve --port port} with {@code storeArgs} and returns once it has printed the one
-   * line it prints when ready.
+   * line it prints when ready (its log lines on stderr, merged here, may come first).
    */
   static Process start(int port, String... storeArgs) throws IOException {
     List<String> command =
@@ -41,7 +41,11 @@ final class ServeProcess {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    assertThat(out.readLine()).startsWith("Stepwise serving the Step Functions API");
+    String line = out.readLine();
+    for (int skipped = 0; line != null && line.contains(" Server - ") && skipped < 20; skipped++) {
+      line = out.readLine();
+    }
+    assertThat(line).startsWith("Stepwise serving the Step Functions API");
     return p;
   }
 }
