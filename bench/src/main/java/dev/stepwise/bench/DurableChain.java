@@ -30,6 +30,23 @@ import java.util.concurrent.Semaphore;
 public final class DurableChain {
   private DurableChain() {}
 
+  /** One STANDARD execution of workload b's chain, with its history kept. */
+  static ExecutionSpec chain(Arns arns, StateMachine machine, JsonNode input, String name) {
+    return new ExecutionSpec(
+        arns.execution("chain", name),
+        name,
+        arns.stateMachine("chain"),
+        "chain",
+        machine,
+        MachineType.STANDARD,
+        input,
+        arns.defaultRole(),
+        InstantSource.system().instant(),
+        null,
+        null,
+        true);
+  }
+
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int executions = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
@@ -62,21 +79,8 @@ public final class DurableChain {
         for (int i = 0; i < executions; i++) {
           inFlight.acquire();
           String name = "r" + round + "-" + i;
-          ExecutionSpec spec =
-              new ExecutionSpec(
-                  arns.execution("chain", name),
-                  name,
-                  arns.stateMachine("chain"),
-                  "chain",
-                  machine,
-                  MachineType.STANDARD,
-                  input,
-                  arns.defaultRole(),
-                  InstantSource.system().instant(),
-                  null,
-                  null,
-                  true);
-          CompletableFuture<Execution> f = engine.start(spec).completion();
+          CompletableFuture<Execution> f =
+              engine.start(chain(arns, machine, input, name)).completion();
           f.whenComplete((e, x) -> inFlight.release());
           done.add(f);
         }

@@ -53,20 +53,7 @@ public final class ObserverCost {
                   steps.add(step);
                 }
               });
-      ExecutionSpec spec =
-          new ExecutionSpec(
-              arns.execution("chain", "one"),
-              "one",
-              arns.stateMachine("chain"),
-              "chain",
-              machine,
-              MachineType.STANDARD,
-              input,
-              arns.defaultRole(),
-              InstantSource.system().instant(),
-              null,
-              null,
-              true);
+      ExecutionSpec spec = DurableChain.chain(arns, machine, input, "one");
       engine.start(spec).completion().get();
     }
     int events = steps.stream().mapToInt(s -> s.step().events().size()).sum();
