@@ -13,7 +13,7 @@ trap 'rm -rf "$data"' EXIT
 start_ms() {
   local t0 t1 line
   t0=$(date +%s%N)
-  coproc SERVE { exec "$root/bin/stepwise" serve --port 0 "$@" 2>&1; }
+  coproc SERVE { exec "$root/bin/stepwise" serve --port 0 "$@" 2>/dev/null; }
   read -r line <&"${SERVE[0]}"
   t1=$(date +%s%N)
   kill "$SERVE_PID"

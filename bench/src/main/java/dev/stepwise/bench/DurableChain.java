@@ -30,6 +30,23 @@ import java.util.concurrent.Semaphore;
 public final class DurableChain {
   private DurableChain() {}
 
+  /** One STANDARD execution of workload b's chain, with its history kept. */
+  static ExecutionSpec chain(Arns arns, StateMachine machine, JsonNode input, String name) {
+    return new ExecutionSpec(
+        arns.execution("chain", name),
+        name,
+        arns.stateMachine("chain"),
+        "chain",
+        machine,
+        MachineType.STANDARD,
+        input,
+        arns.defaultRole(),
+        InstantSource.system().instant(),
+        null,
+        null,
+        true);
+  }
+
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int executions = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
@@ -42,30 +59,28 @@ public final class DurableChain {
     for (int round = 0; round < 3; round++) {
       Path data = Files.createTempDirectory("stepwise-durable-bench");
       try (SqliteStore store = SqliteStore.open(data);
-          RealTimeScheduler scheduler = new RealTimeScheduler(InstantSource.system())) {
-        Engine engine = DurableNode.on(store, scheduler, new DurableNode.NoTasks()).engine();
+          RealTimeScheduler scheduler = new RealTimeScheduler(InstantSource.system());
+          BenchObservers observers = BenchObservers.create()) {
+        store.observe(observers.store());
+        Engine engine =
+            new Engine(
+                EngineSettings.DEFAULTS,
+                InstantSource.system(),
+                scheduler,
+                new DurableNode.NoTasks(),
+                store,
+                1,
+                observers.observer());
         Arns arns = Arns.of(EngineSettings.DEFAULTS);
         Semaphore inFlight = new Semaphore(concurrency);
         List<CompletableFuture<Execution>> done = new ArrayList<>();
         long t0 = System.nanoTime();
+        long cpu0 = Workloads.processCpuNanos();
         for (int i = 0; i < executions; i++) {
           inFlight.acquire();
           String name = "r" + round + "-" + i;
-          ExecutionSpec spec =
-              new ExecutionSpec(
-                  arns.execution("chain", name),
-                  name,
-                  arns.stateMachine("chain"),
-                  "chain",
-                  machine,
-                  MachineType.STANDARD,
-                  input,
-                  arns.defaultRole(),
-                  InstantSource.system().instant(),
-                  null,
-                  null,
-                  true);
-          CompletableFuture<Execution> f = engine.start(spec).completion();
+          CompletableFuture<Execution> f =
+              engine.start(chain(arns, machine, input, name)).completion();
           f.whenComplete((e, x) -> inFlight.release());
           done.add(f);
         }
@@ -78,14 +93,17 @@ public final class DurableChain {
         }
         store.flush();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long cpuPerTransition = (Workloads.processCpuNanos() - cpu0) / (executions * 100L);
         long events = executions * 203L;
         System.out.printf(
-            "{\"round\":%d,\"executions\":%d,\"concurrency\":%d,\"transitionsPerSecond\":%d,\"eventsStoredPerSecond\":%d}%n",
+            "{\"observe\":\"%s\",\"round\":%d,\"executions\":%d,\"concurrency\":%d,\"transitionsPerSecond\":%d,\"eventsStoredPerSecond\":%d,\"cpuNsPerTransition\":%d}%n",
+            BenchObservers.mode(),
             round,
             executions,
             concurrency,
             Math.round(executions * 100 / seconds),
-            Math.round(events / seconds));
+            Math.round(events / seconds),
+            cpuPerTransition);
       }
     }
   }

@@ -124,16 +124,24 @@ public final class Workloads {
       run(machine, input, w, w.executions());
     }
     List<Double> rates = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
+      long cpu0 = processCpuNanos();
       double seconds = run(machine, input, w, w.executions()) / 1e9;
       rates.add(w.unitsPerRun() / seconds);
+      // CPU time spent per unit (all of the process's threads, GC included): on a shared machine
+      // it moves far less with other processes' load than the wall-clock rate does.
+      cpu.add((double) (processCpuNanos() - cpu0) / w.unitsPerRun());
     }
     List<Double> sorted = rates.stream().sorted().toList();
     ObjectNode line = Json.NODES.objectNode();
     line.put("workload", w.name());
     line.put("unit", w.unit());
+    line.put("observe", BenchObservers.mode());
     line.put("median", Math.round(sorted.get(sorted.size() / 2)));
     line.putPOJO("runs", rates.stream().map(Math::round).toList());
+    List<Double> cpuSorted = cpu.stream().sorted().toList();
+    line.put("cpuNsPerUnitMedian", Math.round(cpuSorted.get(cpuSorted.size() / 2)));
     line.put("rssMb", rssMb());
     return line;
   }
@@ -149,7 +157,8 @@ public final class Workloads {
     EngineSettings settings = EngineSettings.DEFAULTS;
     Arns arns = Arns.of(settings);
     InstantSource clock = InstantSource.system();
-    try (RealTimeScheduler scheduler = new RealTimeScheduler(clock)) {
+    try (RealTimeScheduler scheduler = new RealTimeScheduler(clock);
+        BenchObservers observers = BenchObservers.create()) {
       Engine engine =
           new Engine(
               settings,
@@ -157,7 +166,8 @@ public final class Workloads {
               scheduler,
               new DurableNode.NoTasks(),
               new InMemoryExecutionStore(),
-              1);
+              1,
+              observers.observer());
       List<CompletableFuture<Execution>> done = new ArrayList<>(executions);
       long t0 = System.nanoTime();
       for (int i = 0; i < executions; i++) {
@@ -199,6 +209,12 @@ public final class Workloads {
       throw new IllegalArgumentException(file + ": " + r.invalidDefinitionMessage());
     }
     return r.machine();
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long rssMb() {

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Step Functions API over AWS JSON 1.0: {@code POST /} with {@code X-Amz-Target:
@@ -41,6 +43,8 @@ public final class ApiServer implements AutoCloseable {
   private final @Nullable ApiAuth auth;
   private final HttpContext context;
   private final Map<String, HttpHandler> getRoutes = new ConcurrentHashMap<>();
+  private volatile CallListener listener = CallListener.NONE;
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
   private ApiServer(HttpServer server, StepFunctionsService service, @Nullable ApiAuth auth) {
     this.server = server;
@@ -101,6 +105,32 @@ public final class ApiServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** Tells {@code listener} of every API call from now on. */
+  public void listen(CallListener listener) {
+    this.listener = listener;
+  }
+
+  /**
+   * Serves {@code GET path} with {@code route}, which answers from the path and query alone ({@code
+   * /metrics}, {@code /health}); as {@link #get(String, HttpHandler)} otherwise.
+   */
+  public void get(String path, GetRoute route) {
+    get(
+        path,
+        exchange -> {
+          try (exchange) {
+            GetRoute.Response r =
+                route.handle(
+                    exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery());
+            exchange.getResponseHeaders().set("Content-Type", r.contentType());
+            exchange.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(r.body());
+            }
+          }
+        });
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     HttpHandler route =
         "GET".equals(exchange.getRequestMethod())
@@ -111,23 +141,59 @@ public final class ApiServer implements AutoCloseable {
       return;
     }
     try (exchange) {
+      long t0 = System.nanoTime();
       String requestId = UUID.randomUUID().toString();
       exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
       exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+      String operation = operationName(exchange);
+      String failure = null;
       try {
         JsonNode response = dispatch(exchange);
         send(exchange, 200, Json.write(response));
       } catch (ApiError e) {
+        failure = failed(operation, e.type(), e.status());
         send(exchange, e.status(), error(e.type(), e.getMessage()));
       } catch (ServiceException e) {
+        failure = failed(operation, e.code(), status(e.code()));
         send(exchange, status(e.code()), error(e.code(), e.getMessage(), e.resourceName()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        failure = failed(operation, "InternalFailure", 500);
         send(exchange, 500, error("InternalFailure", "The server is shutting down"));
       } catch (RuntimeException e) {
+        // The exception's class and where it came from, not its message: that may quote a payload.
+        StackTraceElement[] at = e.getStackTrace();
+        LOG.error(
+            "{} failed with an internal error: {} at {}",
+            operation,
+            e.getClass().getName(),
+            at.length > 0 ? at[0] : "?");
+        failure = "InternalFailure";
         send(exchange, 500, error("InternalFailure", "Internal failure: " + e));
+      } finally {
+        listener.called(operation, failure, System.nanoTime() - t0);
       }
     }
+  }
+
+  /** The operation an {@code X-Amz-Target} names, or {@code unknown} (a bounded metric label). */
+  private String operationName(HttpExchange exchange) {
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    if (target == null || !target.startsWith(TARGET_PREFIX)) {
+      return "unknown";
+    }
+    String name = target.substring(TARGET_PREFIX.length());
+    return operations.find(name) == null ? "unknown" : name;
+  }
+
+  /** Logs a failed call by operation and error name only: messages may quote a payload. */
+  private static String failed(String operation, String error, int status) {
+    if (status >= 500) {
+      LOG.warn("{} failed: {} ({})", operation, error, status);
+    } else {
+      LOG.info("{} failed: {} ({})", operation, error, status);
+    }
+    return error;
   }
 
   private JsonNode dispatch(HttpExchange exchange)

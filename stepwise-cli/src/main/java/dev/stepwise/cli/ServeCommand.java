@@ -139,6 +139,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ConsoleOptions console;
 
+  @picocli.CommandLine.Mixin ObservabilityOptions observability;
+
   @Option(
       names = "--fast-time",
       description =
@@ -194,6 +196,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (fastTime && !store.equals("memory")) {
       err.println("stepwise serve: --fast-time needs --store memory");
+      return 2;
+    }
+    ServerObservability obs;
+    try {
+      obs = ServerObservability.open(observability, store.equals("sqlite") ? dataDir : null);
+    } catch (IllegalArgumentException e) {
+      err.println("stepwise serve: " + e.getMessage());
       return 2;
     }
     IamMode iamMode;
@@ -261,6 +270,7 @@ final class ServeCommand implements Callable<Integer> {
         err.println("stepwise serve: " + e.getMessage());
         return 1;
       }
+      obs.attach(sqlite);
       sqlite.purgeClosedBefore(clock.instant().minus(RETENTION));
     }
     ExecutionStore executions = sqlite != null ? sqlite : new InMemoryExecutionStore();
@@ -327,7 +337,14 @@ final class ServeCommand implements Callable<Integer> {
               account);
     }
     Engine engine =
-        new Engine(settings, clock, scheduler, integrations, executions, random.nextLong());
+        new Engine(
+            settings,
+            clock,
+            scheduler,
+            integrations,
+            executions,
+            random.nextLong(),
+            obs.observer());
     StepFunctionsService service =
         new StepFunctionsService(
             engine,
@@ -341,10 +358,17 @@ final class ServeCommand implements Callable<Integer> {
                 ? StateMachineGuard.NONE
                 : new ManagedRuleGuard(permissions, region, account));
     serviceRef.set(service);
+    obs.bind(engine, realTime, service);
     nested.set(new NestedExecutions(service, random));
     sfn.set(new SfnSdkTasks(service, random));
     int resumed = engine.resumeAll();
     service.resumeDeletions();
+    try {
+      obs.recovered(resumed, store);
+    } catch (IOException e) {
+      err.println("stepwise serve: --events-config: " + e.getMessage());
+      return 1;
+    }
     if (sqlite != null) {
       SqliteStore purged = sqlite;
       // Closed executions go after AWS's 90 days; checked at start and then daily.
@@ -369,6 +393,11 @@ final class ServeCommand implements Callable<Integer> {
       err.println("stepwise serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       return 1;
     }
+    obs.serve(
+        api,
+        "http://" + host + ":" + api.port(),
+        sqlite != null ? "sqlite in " + sqlite.dataDir() : "memory",
+        new StepwiseCommand.Version().getVersion()[0].replace("stepwise ", ""));
     String consoleLine = console.install(api, service, apiAuth, host);
     CountDownLatch stopped = new CountDownLatch(1);
     SqliteStore durable = sqlite;
@@ -383,6 +412,7 @@ final class ServeCommand implements Callable<Integer> {
                     virtual.close();
                   }
                   http.close();
+                  obs.close(); // deliveries stop before the store they read closes
                   if (durable != null) {
                     durable.close(); // writes what is queued first
                   }

@@ -24,7 +24,7 @@ final class ServeProcess {
 
   /**
    * Starts {@code serve --port port} with {@code storeArgs} and returns once it has printed the one
-   * line it prints when ready.
+   * line it prints when ready (its log lines on stderr, merged here, may come first).
    */
   static Process start(int port, String... storeArgs) throws IOException {
     return start(port, Map.of(), storeArgs);
@@ -55,7 +55,10 @@ final class ServeProcess {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
-    while (line != null && line.startsWith("stepwise serve: note:")) {
+    // Log lines (stderr, merged here) and notes may come before the ready line; a bounded few.
+    for (int skipped = 0;
+        line != null && !line.startsWith("Stepwise serving") && skipped < 50;
+        skipped++) {
       line = out.readLine();
     }
     assertThat(line).startsWith("Stepwise serving the Step Functions API");

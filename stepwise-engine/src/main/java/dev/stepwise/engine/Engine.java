@@ -23,6 +23,7 @@ public final class Engine implements ExecutionActor.Mail {
   private final Scheduler scheduler;
   private final TaskDispatcher dispatcher;
   private final ExecutionStore store;
+  private final dev.stepwise.engine.observe.ExecutionObserver observer;
   private final RandomGeneratorFactory<RandomGenerator> randoms;
   private final long seed;
   private final ConcurrentHashMap<String, ExecutionActor> executions = new ConcurrentHashMap<>();
@@ -49,6 +50,28 @@ public final class Engine implements ExecutionActor.Mail {
       TaskDispatcher dispatcher,
       ExecutionStore store,
       long seed) {
+    this(
+        settings,
+        clock,
+        scheduler,
+        dispatcher,
+        store,
+        seed,
+        dev.stepwise.engine.observe.ExecutionObserver.NONE);
+  }
+
+  /**
+   * @param observer told of every step once it is stored (metrics, logs, notifications)
+   */
+  public Engine(
+      EngineSettings settings,
+      InstantSource clock,
+      Scheduler scheduler,
+      TaskDispatcher dispatcher,
+      ExecutionStore store,
+      long seed,
+      dev.stepwise.engine.observe.ExecutionObserver observer) {
+    this.observer = observer;
     this.settings = settings;
     this.clock = clock;
     this.scheduler = scheduler;
@@ -225,7 +248,8 @@ public final class Engine implements ExecutionActor.Mail {
         scheduler,
         dispatcher,
         this,
-        completion);
+        completion,
+        observer);
   }
 
   /** An open execution (loaded into memory if it was parked). */

@@ -2,6 +2,7 @@ package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.engine.history.HistoryEvent;
+import dev.stepwise.engine.observe.ExecutionObserver;
 import dev.stepwise.engine.runtime.Effect;
 import dev.stepwise.engine.runtime.Interpreter;
 import dev.stepwise.engine.runtime.Step;
@@ -49,6 +50,7 @@ final class ExecutionActor implements Execution {
   private final CompletableFuture<Execution> completion;
 
   private final Mail mail;
+  private final ExecutionObserver observer;
   private final java.util.concurrent.atomic.AtomicInteger unstored =
       new java.util.concurrent.atomic.AtomicInteger();
   private long sequence;
@@ -86,8 +88,10 @@ final class ExecutionActor implements Execution {
       Scheduler scheduler,
       TaskDispatcher dispatcher,
       Mail mail,
-      CompletableFuture<Execution> completion) {
+      CompletableFuture<Execution> completion,
+      ExecutionObserver observer) {
     this.mail = mail;
+    this.observer = observer;
     this.completion = completion;
     this.interpreter = interpreter;
     this.seed = seed;
@@ -225,6 +229,12 @@ final class ExecutionActor implements Execution {
   }
 
   private void stepStored(StepRecord record, @Nullable CompletableFuture<Void> stored) {
+    // Before the effects: whoever waits for the execution's end finds it counted and logged.
+    try {
+      observer.stored(record);
+    } catch (RuntimeException e) {
+      // an observer's fault must not stop the execution; observers report their own failures
+    }
     apply(record.step());
     if (stored != null) {
       stored.complete(null);

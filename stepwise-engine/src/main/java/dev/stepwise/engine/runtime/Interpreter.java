@@ -141,7 +141,8 @@ public final class Interpreter {
   public Step handle(Trigger trigger, Instant at) {
     this.now = at;
     effects.clear();
-    if (status == ExecutionStatus.RUNNING) {
+    boolean running = status == ExecutionStatus.RUNNING;
+    if (running) {
       try {
         switch (trigger) {
           case Trigger.Start s -> start();
@@ -164,7 +165,7 @@ public final class Interpreter {
             HISTORY_LIMIT_CAUSE.formatted(settings.historyEventLimit()));
       }
     }
-    return new Step(log.drain(), effects, status);
+    return new Step(log.drain(), effects, status, running && status.closed());
   }
 
   public ExecutionStatus status() {

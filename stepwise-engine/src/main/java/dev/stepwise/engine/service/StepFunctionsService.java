@@ -353,6 +353,20 @@ public final class StepFunctionsService implements ExecutionStarter {
     return sm;
   }
 
+  /** The state machine with this ARN, if there is one (no error: for observers on the hot path). */
+  public Optional<StateMachineRecord> stateMachine(String arn) {
+    return Optional.ofNullable(machines.get(arn));
+  }
+
+  /**
+   * Whether a state machine's {@code loggingConfiguration} asks for execution logs: an EXPRESS
+   * execution then keeps its events, which are its only history (AWS: CloudWatch Logs).
+   */
+  private static boolean logs(@Nullable ObjectNode loggingConfiguration) {
+    return loggingConfiguration != null
+        && !"OFF".equals(loggingConfiguration.path("level").asText("OFF"));
+  }
+
   public List<StateMachineRecord> listStateMachines() {
     return machines.values().stream()
         .sorted(Comparator.comparing(StateMachineRecord::name))
@@ -540,7 +554,7 @@ public final class StepFunctionsService implements ExecutionStarter {
             clock.instant(),
             target.versionArn(),
             target.aliasArn(),
-            history);
+            history || logs(sm.loggingConfiguration()));
     if (testCase != null) {
       testCases.put(executionArn, testCase);
       resources.saveTestCase(executionArn, testCase);

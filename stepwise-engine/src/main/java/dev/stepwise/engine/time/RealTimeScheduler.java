@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 public final class RealTimeScheduler implements Scheduler, AutoCloseable {
   private final InstantSource clock;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-  private final ScheduledExecutorService timers =
-      Executors.newSingleThreadScheduledExecutor(
+  private final ScheduledThreadPoolExecutor timers =
+      new ScheduledThreadPoolExecutor(
+          1,
           r -> {
             Thread t = new Thread(r, "stepwise-timers");
             t.setDaemon(true);
@@ -26,6 +27,12 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
 
   public RealTimeScheduler(InstantSource clock) {
     this.clock = clock;
+    timers.setRemoveOnCancelPolicy(true); // a cancelled timer leaves the queue: counts stay true
+  }
+
+  /** How many timers wait for their due time (a metric). */
+  public int pendingTimers() {
+    return timers.getQueue().size();
   }
 
   @Override

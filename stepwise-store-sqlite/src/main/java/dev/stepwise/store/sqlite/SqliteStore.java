@@ -7,6 +7,8 @@ import dev.stepwise.engine.ExecutionSpec;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
+import dev.stepwise.engine.observe.Outbox;
+import dev.stepwise.engine.observe.StoreObserver;
 import dev.stepwise.engine.runtime.TriggerCodec;
 import dev.stepwise.engine.store.ExecutionQuery;
 import dev.stepwise.engine.store.ExecutionRecord;
@@ -36,6 +38,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /*
  * Implementation notes.
@@ -80,6 +85,10 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
   private final Definitions definitions = new Definitions();
   private final SqliteResources resources;
   private volatile boolean closing;
+  private volatile Outbox.Source outboxSource = Outbox.Source.NONE;
+  private volatile StoreObserver storeObserver = StoreObserver.NONE;
+  private @Nullable SqliteOutbox outbox;
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
   private SqliteStore(
       Path dataDir,
@@ -197,7 +206,7 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
   }
 
   /** The newest migration under {@code db/sqlite} (a test keeps the two in step). */
-  static final int SCHEMA_VERSION = 3;
+  static final int SCHEMA_VERSION = 4;
 
   /**
    * Whether the database has every migration applied already: then Flyway, a third of a restart's
@@ -269,6 +278,27 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
     return resources;
   }
 
+  /**
+   * The outbox, whose rows {@code source} makes for each step in the step's own transaction. Call
+   * before the first step is appended.
+   */
+  public synchronized Outbox outbox(Outbox.Source source) {
+    if (outbox == null) {
+      try {
+        outbox = new SqliteOutbox(connect("jdbc:sqlite:" + dataDir.resolve(FILE)));
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot open the outbox: " + rootMessage(e), e);
+      }
+    }
+    outboxSource = source;
+    return outbox;
+  }
+
+  /** Told of every commit (batch size and time, for metrics). */
+  public void observe(StoreObserver observer) {
+    storeObserver = observer;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Writes: group commit
 
@@ -323,6 +353,8 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
+    long t0 = System.nanoTime();
+    Outbox.Source messages = outboxSource;
     try (PreparedStatement upsert = writer.prepareStatement(UPSERT_EXECUTION);
         PreparedStatement journal =
             writer.prepareStatement(
@@ -331,7 +363,9 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
             writer.prepareStatement(
                 "INSERT OR REPLACE INTO events (execution_arn, id, previous_id, at_nanos, type, details) VALUES (?, ?, ?, ?, ?, ?)");
         PreparedStatement forget =
-            writer.prepareStatement("DELETE FROM journal WHERE execution_arn = ?")) {
+            writer.prepareStatement("DELETE FROM journal WHERE execution_arn = ?");
+        PreparedStatement outboxed =
+            writer.prepareStatement("INSERT INTO outbox (sink, body) VALUES (?, ?)")) {
       for (Pending p : batch) {
         StepRecord s = p.step();
         ExecutionRecord r = s.execution();
@@ -361,12 +395,19 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
           }
           events.addBatch();
         }
+        for (Outbox.Draft d : drafts(messages, s)) {
+          outboxed.setString(1, d.sink());
+          outboxed.setString(2, d.body());
+          outboxed.addBatch();
+        }
       }
       upsert.executeBatch();
       journal.executeBatch();
       events.executeBatch();
       forget.executeBatch();
+      outboxed.executeBatch();
       writer.commit();
+      storeObserver.committed(batch.size(), System.nanoTime() - t0);
       batch.forEach(p -> p.done().complete(null));
     } catch (SQLException | RuntimeException e) {
       try {
@@ -377,7 +418,21 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
       IllegalStateException failure =
           new IllegalStateException(
               "could not store " + batch.size() + " steps: " + rootMessage(e), e);
+      LOG.error("The store could not write {} steps: {}", batch.size(), rootMessage(e));
       batch.forEach(p -> p.done().completeExceptionally(failure));
+    }
+  }
+
+  /** The step's outbox messages; a fault there loses them, never the step. */
+  private static List<Outbox.Draft> drafts(Outbox.Source source, StepRecord step) {
+    try {
+      return source.messages(step);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "No status-change event for {}: {}",
+          step.execution().spec().executionArn(),
+          e.toString());
+      return List.of();
     }
   }
 
@@ -627,6 +682,11 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
     }
     closeQuietly(writer);
     closeQuietly(reader);
+    synchronized (this) {
+      if (outbox != null) {
+        outbox.close();
+      }
+    }
     lookups.forEach(l -> closeQuietly(l.connection()));
     resources.close();
     closeQuietly(lock);
