@@ -300,6 +300,11 @@ final class ServeCommand implements Callable<Integer> {
             .route(SfnSdkTasks::serves, sfn)
             .http(http)
             .lambda(lambda)
+            .aws(
+                dev.stepwise.integrations.aws.AwsIntegrations.create(
+                    dev.stepwise.integrations.aws.AwsSettings.region(region)
+                        .withEndpoints(endpoints)
+                        .withAssumedTaskRoles(iamMode != IamMode.OFF)))
             .fallback(new UnconfiguredTasks())
             .build();
     dev.stepwise.integrations.mock.MockConfig mockConfig;
