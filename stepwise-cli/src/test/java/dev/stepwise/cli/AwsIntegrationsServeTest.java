@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepwise.integrations.aws.MotoServer;
+import dev.stepwise.integrations.aws.StandIn;
 import dev.stepwise.language.json.Json;
 import java.net.URI;
 import java.time.Duration;
@@ -43,13 +43,13 @@ class AwsIntegrationsServeTest {
       StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "SECRET"));
   private static final String ROLE = "arn:aws:iam::123456789012:role/r";
 
-  private static MotoServer moto;
+  private static StandIn moto;
   private static Process serve;
   private static SfnClient sfn;
 
   @BeforeAll
   static void start() throws Exception {
-    moto = MotoServer.start().orElse(null);
+    moto = StandIn.moto().orElse(null);
     if (moto == null) {
       return;
     }

@@ -20,18 +20,18 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** {@code aws-sdk:<service>:<action>} against moto: requests and results from the SDK's models. */
 class AwsSdkTasksTest {
-  private static MotoServer moto;
+  private static StandIn moto;
   private static AwsIntegrations aws;
 
   @BeforeAll
   static void start() throws Exception {
-    moto = MotoServer.start().orElse(null);
+    moto = StandIn.moto().orElse(null);
     if (moto != null) {
       aws = AwsIntegrations.create(settings(moto));
     }
   }
 
-  static AwsSettings settings(MotoServer moto) {
+  static AwsSettings settings(StandIn moto) {
     Map<String, java.net.URI> all = new java.util.TreeMap<>();
     for (AwsService s : AwsServices.all()) {
       all.put(s.key(), moto.endpoint());

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 
 /** The optimized SQS, SNS, DynamoDB and EventBridge integrations against moto. */
 class OptimizedTasksTest {
-  private static MotoServer moto;
+  private static StandIn moto;
   private static AwsIntegrations aws;
 
   @BeforeAll
   static void start() throws Exception {
-    moto = MotoServer.start().orElse(null);
+    moto = StandIn.moto().orElse(null);
     if (moto != null) {
       aws = AwsIntegrations.create(AwsSdkTasksTest.settings(moto));
     }
