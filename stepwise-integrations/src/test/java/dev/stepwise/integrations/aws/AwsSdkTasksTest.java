@@ -178,6 +178,23 @@ class AwsSdkTasksTest {
   }
 
   @Test
+  void theSharedS3ClientReadsWhatATaskWrote() {
+    assumeTrue(moto != null);
+    String bucket = unique("shared");
+    ok(aws, "arn:aws:states:::aws-sdk:s3:createBucket", "{\"Bucket\": \"" + bucket + "\"}");
+    ok(
+        aws,
+        "arn:aws:states:::aws-sdk:s3:putObject",
+        "{\"Bucket\": \"" + bucket + "\", \"Key\": \"items.json\", \"Body\": \"[1,2,3]\"}");
+    assertThat(
+            aws.clients()
+                .s3()
+                .getObjectAsBytes(r -> r.bucket(bucket).key("items.json"))
+                .asUtf8String())
+        .isEqualTo("[1,2,3]");
+  }
+
+  @Test
   void aMissingKeyIsNoSuchKey() {
     assumeTrue(moto != null);
     String bucket = unique("bucket");
