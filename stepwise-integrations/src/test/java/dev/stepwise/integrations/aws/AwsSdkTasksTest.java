@@ -276,6 +276,38 @@ class AwsSdkTasksTest {
   }
 
   @Test
+  void aTasksRoleIsAssumedThroughStsWhereIamIsEnforced() {
+    assumeTrue(moto != null);
+    String role = "arn:aws:iam::123456789012:role/worker";
+    try (AwsIntegrations enforced =
+        AwsIntegrations.create(settings(moto).withAssumedTaskRoles(true))) {
+      assertThat(callerWithRole(enforced, role))
+          .isEqualTo("arn:aws:sts::123456789012:assumed-role/worker/stepwise-task");
+    }
+    // IAM not enforced: the configured credentials, whatever the Task says.
+    assertThat(callerWithRole(aws, role)).doesNotContain("assumed-role");
+  }
+
+  private static String callerWithRole(AwsIntegrations aws, String role) {
+    RecordingCallbacks callbacks = new RecordingCallbacks();
+    var plain = Requests.task("S", "arn:aws:states:::aws-sdk:sts:getCallerIdentity", "{}");
+    aws.sdk()
+        .dispatch(
+            new dev.stepwise.engine.task.TaskRequest(
+                plain.executionArn(),
+                plain.taskId(),
+                plain.stateName(),
+                plain.resource(),
+                plain.parameters(),
+                null,
+                null,
+                null,
+                json("{\"RoleArn\": \"" + role + "\"}")),
+            callbacks);
+    return ((Event.Succeeded) callbacks.outcome()).output().get("Arn").asText();
+  }
+
+  @Test
   void aServiceWithoutAModuleSaysSo() {
     AwsIntegrations offline = AwsIntegrations.create(AwsSettings.region("us-east-1"));
     Event e = run(offline, "arn:aws:states:::aws-sdk:ec2:describeInstances", "{}");
