@@ -37,8 +37,7 @@ public final class AwsSdkTasks implements TaskDispatcher {
 
   @Override
   public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
-    boolean callback = request.resource().pattern() == Resource.Pattern.WAIT_FOR_TASK_TOKEN;
-    tasks.start(request, callbacks, callback, () -> call(request));
+    tasks.start(request, callbacks, () -> call(request));
   }
 
   @Override

@@ -1,8 +1,6 @@
 package dev.stepwise.integrations.aws;
 
 import dev.stepwise.language.parse.IntegrationCatalog;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The service integrations AWS offers, as far as Stepwise can know them: for a service whose SDK
@@ -15,17 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SdkIntegrationCatalog implements IntegrationCatalog {
   private static final String SERVICE_PREFIX = "arn:aws:states:::";
 
-  private final Map<String, Boolean> known = new ConcurrentHashMap<>();
-
   @Override
   public boolean recognizes(String resource) {
     if (!resource.startsWith(SERVICE_PREFIX)) {
       return true;
     }
-    return known.computeIfAbsent(resource, SdkIntegrationCatalog::check);
-  }
-
-  private static boolean check(String resource) {
     String rest = resource.substring(SERVICE_PREFIX.length());
     String pattern = "";
     int dot = rest.indexOf('.');

@@ -86,6 +86,38 @@ class ElasticMqTest {
   }
 
   @Test
+  void aCallLongerThanTimeoutSecondsEndsAsStatesTimeout() {
+    RecordingCallbacks callbacks = new RecordingCallbacks();
+    aws.sdk()
+        .dispatch(
+            Requests.task(
+                Requests.EXECUTION,
+                "Poll",
+                "arn:aws:states:::aws-sdk:sqs:receiveMessage",
+                "{\"QueueUrl\": \"" + queue + "-empty\", \"WaitTimeSeconds\": 20}",
+                1L),
+            callbacks);
+    // The queue does not exist: the answer comes at once, whatever the timeout.
+    assertThat(((Event.Failed) callbacks.outcome()).error())
+        .isEqualTo("Sqs.QueueDoesNotExistException");
+    String empty =
+        ok(aws, "arn:aws:states:::aws-sdk:sqs:createQueue", "{\"QueueName\": \"empty\"}")
+            .get("QueueUrl")
+            .asText();
+    RecordingCallbacks waiting = new RecordingCallbacks();
+    aws.sdk()
+        .dispatch(
+            Requests.task(
+                Requests.EXECUTION,
+                "Poll",
+                "arn:aws:states:::aws-sdk:sqs:receiveMessage",
+                "{\"QueueUrl\": \"" + empty + "\", \"WaitTimeSeconds\": 20}",
+                1L),
+            waiting);
+    assertThat(waiting.outcome()).isEqualTo(new Event.Failed("States.Timeout", null));
+  }
+
+  @Test
   void aMissingQueueIsNamedAsTheSdkV1NamesIt() {
     Event.Failed failed =
         (Event.Failed)
