@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.language.json.Json;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -30,7 +34,8 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * SdkField}s give every member's name (as the API names it, in PascalCase, the names Step Functions
  * uses for parameters and results) and its type. No per-action code.
  *
- * <p>Blobs are base64 text both ways; timestamps are ISO-8601 text (epoch seconds are also read).
+ * <p>Blobs are text (AWS: the SDK integration's Lambda {@code Payload} is "escaped JSON"), base64
+ * where the bytes are not UTF-8 text; timestamps are ISO-8601 text (epoch seconds are also read).
  */
 final class SdkShapes {
   private SdkShapes() {}
@@ -94,13 +99,7 @@ final class SdkShapes {
         yield json.booleanValue();
       }
       case INSTANT -> instant(json, at);
-      case SDK_BYTES -> {
-        try {
-          yield SdkBytes.fromByteArray(Base64.getDecoder().decode(text(json, at)));
-        } catch (IllegalArgumentException e) {
-          throw new ShapeException("The field '" + at + "' must be base64-encoded binary data.");
-        }
-      }
+      case SDK_BYTES -> SdkBytes.fromByteArray(bytes(json));
       case SDK_POJO -> {
         SdkPojo nested = field.constructor().get();
         fill(nested, json, at);
@@ -134,6 +133,47 @@ final class SdkShapes {
       default ->
           throw new ShapeException("The field '" + at + "' has a type Stepwise cannot write.");
     };
+  }
+
+  /**
+   * A blob's bytes: a string's UTF-8 bytes (Lambda's {@code Payload}, a secret), any other value's
+   * JSON text; a string that is base64 of bytes that are not UTF-8 text is decoded, so that binary
+   * a result gave (a KMS ciphertext) goes back as it came.
+   */
+  private static byte[] bytes(JsonNode json) {
+    if (!json.isTextual()) {
+      return Json.write(json).getBytes(StandardCharsets.UTF_8);
+    }
+    String text = json.textValue();
+    try {
+      byte[] decoded = Base64.getDecoder().decode(text);
+      if (!isUtf8(decoded)) {
+        return decoded;
+      }
+    } catch (IllegalArgumentException notBase64) {
+      // Text, sent as it is.
+    }
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A blob as a result shows it: its text when it is UTF-8 text, else base64. */
+  private static String blob(byte[] bytes) {
+    return isUtf8(bytes)
+        ? new String(bytes, StandardCharsets.UTF_8)
+        : Base64.getEncoder().encodeToString(bytes);
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static String text(JsonNode json, String at) throws ShapeException {
@@ -229,7 +269,7 @@ final class SdkShapes {
       case BigDecimal d -> Json.NODES.numberNode(d);
       case Boolean b -> Json.NODES.booleanNode(b);
       case Instant t -> Json.NODES.textNode(t.toString());
-      case SdkBytes b -> Json.NODES.textNode(Base64.getEncoder().encodeToString(b.asByteArray()));
+      case SdkBytes b -> Json.NODES.textNode(blob(b.asByteArray()));
       case SdkPojo p -> toJson(p);
       case List<?> list -> {
         SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();

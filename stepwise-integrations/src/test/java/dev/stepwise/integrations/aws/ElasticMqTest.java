@@ -94,7 +94,7 @@ class ElasticMqTest {
                 Requests.EXECUTION,
                 "Poll",
                 "arn:aws:states:::aws-sdk:sqs:receiveMessage",
-                "{\"QueueUrl\": \"" + queue + "-empty\", \"WaitTimeSeconds\": 20}",
+                "{\"QueueUrl\": \"" + queue + "-empty\", \"WaitTimeSeconds\": 3}",
                 1L),
             callbacks);
     // The queue does not exist: the answer comes at once, whatever the timeout.
@@ -111,7 +111,7 @@ class ElasticMqTest {
                 Requests.EXECUTION,
                 "Poll",
                 "arn:aws:states:::aws-sdk:sqs:receiveMessage",
-                "{\"QueueUrl\": \"" + empty + "\", \"WaitTimeSeconds\": 20}",
+                "{\"QueueUrl\": \"" + empty + "\", \"WaitTimeSeconds\": 3}",
                 1L),
             waiting);
     assertThat(waiting.outcome()).isEqualTo(new Event.Failed("States.Timeout", null));
