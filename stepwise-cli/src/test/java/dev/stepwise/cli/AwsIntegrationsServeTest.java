@@ -379,6 +379,74 @@ class AwsIntegrationsServeTest {
   }
 
   @Test
+  void aMissingTableIsRetriedThenCaughtByItsName() throws Exception {
+    assumeTrue(moto != null);
+    String arn =
+        machine(
+            """
+            {'StartAt': 'Get', 'States': {
+              'Get': {'Type': 'Task', 'Resource': 'arn:aws:states:::dynamodb:getItem',
+                'Parameters': {'TableName': 'no-such-table', 'Key': {'id': {'S': 'a'}}},
+                'Retry': [{'ErrorEquals': ['DynamoDB.ResourceNotFoundException'], 'IntervalSeconds': 1, 'MaxAttempts': 1}],
+                'Catch': [{'ErrorEquals': ['DynamoDB.ResourceNotFoundException'], 'Next': 'Missing'}],
+                'End': true},
+              'Missing': {'Type': 'Pass', 'End': true}}}
+            """);
+    DescribeExecutionResponse done = run(arn, "{}");
+    assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(json(normalised(done.output())))
+        .isEqualTo(
+            json(
+                "{'Error': 'DynamoDB.ResourceNotFoundException', 'Cause': 'Requested resource not"
+                    + " found (Service: AmazonDynamoDBv2; Status Code: 400; Error Code:"
+                    + " ResourceNotFoundException; Request ID: <id>; Proxy: null)'}"));
+    assertThat(types(done.executionArn()))
+        .containsExactly(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskFailed",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskFailed",
+            "TaskStateExited",
+            "PassStateEntered",
+            "PassStateExited",
+            "ExecutionSucceeded");
+  }
+
+  @Test
+  void aCallbackWithoutHeartbeatsTimesOut() throws Exception {
+    assumeTrue(moto != null);
+    String queue;
+    try (SqsClient sqs = client(SqsClient.builder())) {
+      queue = sqs.createQueue(r -> r.queueName(unique("silent"))).queueUrl();
+    }
+    String arn =
+        machine(
+            """
+            {'StartAt': 'Send', 'States': {
+              'Send': {'Type': 'Task', 'Resource': 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+                'Parameters': {'QueueUrl.$': '$.queue', 'MessageBody': {'TaskToken.$': '$$.Task.Token'}},
+                'HeartbeatSeconds': 1, 'End': true}}}
+            """);
+    DescribeExecutionResponse done = run(arn, "{'queue': '" + queue + "'}");
+    assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+    // As AWS records it (shared spec, nested-workflows: heartbeat expiry is States.Timeout).
+    assertThat(done.error()).isEqualTo("States.Timeout");
+    assertThat(types(done.executionArn()))
+        .containsExactly(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskTimedOut",
+            "ExecutionFailed");
+  }
+
+  @Test
   void putThenGetAnObject() throws Exception {
     assumeTrue(moto != null);
     String bucket = unique("bucket");
