@@ -301,6 +301,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     dev.stepwise.integrations.lambda.LambdaTasks lambda =
         dev.stepwise.integrations.lambda.LambdaTasks.create(lambdaSettings);
+    // One set of AWS clients for every service task (and Distributed Map's S3: aws.clients().s3()).
+    dev.stepwise.integrations.aws.AwsIntegrations aws =
+        dev.stepwise.integrations.aws.AwsIntegrations.create(
+            dev.stepwise.integrations.aws.AwsSettings.region(region)
+                .withEndpoints(endpoints)
+                .withAssumedTaskRoles(iamMode != IamMode.OFF));
     RealTimeScheduler realTime = virtual == null ? new RealTimeScheduler(clock) : null;
     dev.stepwise.engine.time.Scheduler scheduler = virtual != null ? virtual.scheduler() : realTime;
     ActivityTasks activities = new ActivityTasks(clock, scheduler, executions);
@@ -311,6 +317,7 @@ final class ServeCommand implements Callable<Integer> {
             .route(SfnSdkTasks::serves, sfn)
             .http(http)
             .lambda(lambda)
+            .aws(aws)
             .fallback(new UnconfiguredTasks())
             .build();
     dev.stepwise.integrations.mock.MockConfig mockConfig;

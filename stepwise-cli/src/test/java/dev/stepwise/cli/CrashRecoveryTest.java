@@ -46,7 +46,7 @@ class CrashRecoveryTest {
                   "ExecutionSucceeded")),
           new Kind(
               "retrier",
-              "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::sqs:sendMessage\","
+              "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::glue:startJobRun\","
                   + "\"Retry\":[{\"ErrorEquals\":[\"States.ALL\"],\"IntervalSeconds\":1,\"MaxAttempts\":1}],"
                   + "\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"ResultPath\":null,\"Next\":\"P\"}],\"End\":true},"
                   + "\"P\":{\"Type\":\"Pass\",\"Result\":\"caught\",\"ResultPath\":\"$.r\",\"End\":true}}}",

@@ -50,6 +50,8 @@ final class ServeProcess {
     command.addAll(List.of(storeArgs));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(ServeProcess::configures);
+    // A task that reaches AWS's default endpoints must not look for an EC2 instance's role.
+    builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
     builder.environment().putAll(env);
     Process p = builder.start();
     BufferedReader out =

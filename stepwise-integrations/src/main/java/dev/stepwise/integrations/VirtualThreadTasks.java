@@ -1,6 +1,7 @@
 package dev.stepwise.integrations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.engine.task.Resource;
 import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskRequest;
 import java.util.Map;
@@ -26,6 +27,18 @@ public final class VirtualThreadTasks {
    */
   public VirtualThreadTasks(String threadName) {
     this.threadName = threadName;
+  }
+
+  /**
+   * Starts {@code work}; its result goes to {@code succeeded}, or to {@code submitted} when the
+   * task's resource is a callback ({@code .waitForTaskToken}).
+   */
+  public void start(TaskRequest request, TaskCallbacks callbacks, Work work) {
+    start(
+        request,
+        callbacks,
+        request.resource().pattern() == Resource.Pattern.WAIT_FOR_TASK_TOKEN,
+        work);
   }
 
   /**

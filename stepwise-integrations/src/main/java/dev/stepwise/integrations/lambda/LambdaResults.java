@@ -3,9 +3,8 @@ package dev.stepwise.integrations.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.integrations.aws.HttpMetadata;
 import dev.stepwise.language.json.Json;
-import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /** Lambda Invoke responses as Step Functions presents them. */
@@ -38,18 +37,7 @@ final class LambdaResults {
       out.put("LogResult", response.logResult());
     }
     out.set("Payload", payload);
-    ObjectNode http = out.putObject("SdkHttpMetadata");
-    ObjectNode all = http.putObject("AllHttpHeaders");
-    ObjectNode single = http.putObject("HttpHeaders");
-    for (Map.Entry<String, List<String>> header : response.sdkHttpResponse().headers().entrySet()) {
-      List<String> values = header.getValue();
-      values.forEach(all.putArray(header.getKey())::add);
-      if (!values.isEmpty()) {
-        single.put(header.getKey(), values.getLast());
-      }
-    }
-    http.put("HttpStatusCode", response.sdkHttpResponse().statusCode());
-    out.putObject("SdkResponseMetadata").put("RequestId", response.responseMetadata().requestId());
+    HttpMetadata.add(out, response);
     if (response.statusCode() != null) {
       out.put("StatusCode", response.statusCode());
     }

@@ -121,8 +121,7 @@ public final class LambdaTasks implements TaskDispatcher, AutoCloseable {
 
   @Override
   public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
-    boolean callback = request.resource().pattern() == Resource.Pattern.WAIT_FOR_TASK_TOKEN;
-    tasks.start(request, callbacks, callback, () -> invoke(request));
+    tasks.start(request, callbacks, () -> invoke(request));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.stepwise.integrations.mock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.engine.task.Resource;
+import dev.stepwise.integrations.aws.ResultSkeletons;
 import dev.stepwise.language.json.Json;
 import dev.stepwise.language.model.MapState;
 import dev.stepwise.language.model.ParallelState;
@@ -77,6 +78,12 @@ public final class MockSkeleton {
 
   /** A result of the right shape for the integration, for the user to fill in. */
   private static JsonNode placeholder(Resource resource) {
+    if (resource.pattern() == Resource.Pattern.REQUEST_RESPONSE) {
+      java.util.Optional<JsonNode> aws = ResultSkeletons.of(resource);
+      if (aws.isPresent()) {
+        return aws.get();
+      }
+    }
     String text =
         switch (resource.family()) {
           case LAMBDA -> "{\"StatusCode\": 200, \"Payload\": {}}";

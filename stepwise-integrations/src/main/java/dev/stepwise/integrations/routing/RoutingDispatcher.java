@@ -5,6 +5,9 @@ import dev.stepwise.engine.task.TaskCallbacks;
 import dev.stepwise.engine.task.TaskDispatcher;
 import dev.stepwise.engine.task.TaskRequest;
 import dev.stepwise.engine.task.UnconfiguredTasks;
+import dev.stepwise.integrations.aws.AwsIntegrations;
+import dev.stepwise.integrations.aws.AwsSdkTasks;
+import dev.stepwise.integrations.aws.OptimizedTasks;
 import dev.stepwise.integrations.http.HttpTasks;
 import dev.stepwise.integrations.lambda.LambdaTasks;
 import dev.stepwise.integrations.mock.MockConfig;
@@ -94,6 +97,15 @@ public final class RoutingDispatcher implements TaskDispatcher {
     /** Function ARNs and {@code arn:aws:states:::lambda:invoke[.waitForTaskToken]}. */
     public Builder lambda(LambdaTasks lambda) {
       return route(LambdaTasks::serves, lambda);
+    }
+
+    /**
+     * The optimized SQS, SNS, DynamoDB and EventBridge integrations and every {@code aws-sdk:*}
+     * action; {@code aws-sdk:sfn} goes to a route added before this one, when there is one.
+     */
+    public Builder aws(AwsIntegrations aws) {
+      route(OptimizedTasks::serves, aws.optimized());
+      return route(AwsSdkTasks::serves, aws.sdk());
     }
 
     /** Any other integration, e.g. the engine's {@code states:startExecution}. */

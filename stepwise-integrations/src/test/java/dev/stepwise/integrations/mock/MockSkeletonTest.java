@@ -85,7 +85,29 @@ class MockSkeletonTest {
                 """
                 {"StateMachines": {"MyStateMachine": {"TestCases": {"HappyPath": {
                     "A": "AMock", "AMock": "AMockMock"}}}},
-                 "MockedResponses": {"AMock": {"0": {"Return": {}}}, "AMockMock": {"0": {"Return": {}}}}}
+                 "MockedResponses": {
+                   "AMock": {"0": {"Return": {"MD5OfMessageBody": "", "MessageId": ""}}},
+                   "AMockMock": {"0": {"Return": {}}}}}
+                """));
+  }
+
+  @Test
+  void awsResultsAreShapedByTheServicesModel() {
+    StateMachine machine =
+        Models.machine(
+            task("Get", "arn:aws:states:::aws-sdk:dynamodb:getItem", next("Publish")),
+            task("Publish", "arn:aws:states:::sns:publish", next("Wait")),
+            task("Wait", "arn:aws:states:::sqs:sendMessage.waitForTaskToken", next("Tag")),
+            task("Tag", "arn:aws:states:::aws-sdk:sqs:tagQueue", end()));
+
+    assertThat(MockSkeleton.generate(machine).get("MockedResponses"))
+        .isEqualTo(
+            json(
+                """
+                {"GetMock": {"0": {"Return": {"Item": {}, "ConsumedCapacity": {}}}},
+                 "PublishMock": {"0": {"Return": {"MessageId": ""}}},
+                 "WaitMock": {"0": {"Return": {}}},
+                 "TagMock": {"0": {"Return": {}}}}
                 """));
   }
 

@@ -28,9 +28,16 @@ public final class DefinitionParser {
       Json.mapper().reader().with(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
 
   private final MachineType type;
+  private final IntegrationCatalog catalog;
 
+  /** Checks service integrations against the {@link IntegrationCatalog#installed()} catalog. */
   public DefinitionParser(MachineType type) {
+    this(type, IntegrationCatalog.installed());
+  }
+
+  public DefinitionParser(MachineType type, IntegrationCatalog catalog) {
     this.type = type;
+    this.catalog = catalog;
   }
 
   /** Never throws for bad input: every problem comes back as a diagnostic. */
@@ -73,7 +80,7 @@ public final class DefinitionParser {
     }
     Long timeout = top.integer("TimeoutSeconds", 0, 99_999_999);
     QueryLanguage language = queryLanguage(top, QueryLanguage.JSONPATH);
-    StateParser states = new StateParser(diagnostics, type, language);
+    StateParser states = new StateParser(diagnostics, type, language, catalog);
     Workflow workflow = states.workflow(top);
     new GraphCheck(diagnostics).check(top, states.parsedWorkflows());
     if (diagnostics.hasErrors() || workflow == null) {

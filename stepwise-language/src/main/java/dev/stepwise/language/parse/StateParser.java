@@ -75,6 +75,7 @@ final class StateParser {
   private final Diagnostics diagnostics;
   private final MachineType machineType;
   private final QueryLanguage machineLanguage;
+  private final IntegrationCatalog catalog;
   private final Set<String> stateNames = new HashSet<>();
   private final List<ParsedWorkflow> workflows = new ArrayList<>();
 
@@ -84,7 +85,12 @@ final class StateParser {
   /** A transition target and where it was written. */
   record Target(String state, String location) {}
 
-  StateParser(Diagnostics diagnostics, MachineType machineType, QueryLanguage machineLanguage) {
+  StateParser(
+      Diagnostics diagnostics,
+      MachineType machineType,
+      QueryLanguage machineLanguage,
+      IntegrationCatalog catalog) {
+    this.catalog = catalog;
     this.diagnostics = diagnostics;
     this.machineType = machineType;
     this.machineLanguage = machineLanguage;
@@ -592,7 +598,8 @@ final class StateParser {
   private void checkResource(Node node, String resource) {
     boolean known =
         resource.startsWith("arn:aws:states:::")
-            ? ServiceIntegrations.recognized(resource)
+            // AWS's documented integrations and patterns, and the actions the SDK knows.
+            ? ServiceIntegrations.recognized(resource) && catalog.recognizes(resource)
             : ACTIVITY_OR_LAMBDA.matcher(resource).matches();
     if (!known) {
       diagnostics.schema(
