@@ -62,6 +62,7 @@ final class Operations {
     new RevisionOperations(service, tokens).register(all);
     new ActivityOperations(service, tokens).register(all);
     new TagOperations(service).register(all);
+    new TestStateOperation(service).register(all);
     this.table = Map.copyOf(all);
   }
 

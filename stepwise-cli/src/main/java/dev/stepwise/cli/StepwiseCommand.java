@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ServeCommand.class,
       RunCommand.class,
+      TestStateCommand.class,
       ValidateCommand.class,
       MocksCommand.class,
       ExecutionsCommand.class,

@@ -66,6 +66,11 @@ public final class Engine implements ExecutionActor.Mail {
     return clock;
   }
 
+  /** The integrations Task states run through (TestState calls them too). */
+  public TaskDispatcher tasks() {
+    return dispatcher;
+  }
+
   /**
    * Starts an execution and runs its first step (at most {@link Interpreter#STEP_BUDGET} actions)
    * on the caller's thread: a short execution has ended when this returns, a long one goes on on

@@ -558,28 +558,7 @@ public final class Interpreter {
   }
 
   private @Nullable String failField(Frame f, @Nullable ValueSource source) {
-    return switch (source) {
-      case null -> null;
-      case ValueSource.Literal l -> l.value().asText();
-      case ValueSource.Dynamic d -> {
-        JsonNode v = d.expression().evaluate(f.input, scope(f));
-        if (!v.isTextual()) {
-          throw f.state.queryLanguage() == QueryLanguage.JSONATA
-              ? StatesException.queryEvaluation(
-                  "The JSONata expression '"
-                      + d.expression().source()
-                      + "' specified for the field '"
-                      + d.field()
-                      + "' returned an unexpected result type. Expected 'string', but was '"
-                      + jsonTypeName(v)
-                      + "' for value: "
-                      + Json.write(v))
-              : StatesException.runtime(
-                  "The JsonPath expression for field '" + d.field() + "' must resolve to a string");
-        }
-        yield v.asText();
-      }
-    };
+    return FailFields.text(source, f.input, () -> scope(f), f.state.queryLanguage());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1157,13 +1136,8 @@ public final class Interpreter {
   }
 
   private boolean exceedsTolerance(MapRun run) {
-    int total = run.items.size();
-    if (run.toleratedCount != null && run.failures > run.toleratedCount) {
-      return true;
-    }
-    return run.toleratedPercentage != null
-        && total > 0
-        && run.failures * 100.0 / total > run.toleratedPercentage;
+    return MapLimits.exceeded(
+        run.failures, run.items.size(), run.toleratedCount, run.toleratedPercentage);
   }
 
   private void iterationEnded(Frame f, MapState s, MapRun run) {
@@ -1189,64 +1163,15 @@ public final class Interpreter {
   }
 
   private int mapLimit(Frame f, @Nullable ValueSource source, String field) {
-    JsonNode v = value(f, source);
-    if (v == null) {
-      return 0;
-    }
-    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0) {
-      throw invalidMapValue(source, v, "integer");
-    }
-    return v.asInt();
+    return MapLimits.maxConcurrency(value(f, source), source);
   }
 
   private @Nullable Long toleratedCount(Frame f, @Nullable ValueSource source) {
-    JsonNode v = value(f, source);
-    if (v == null) {
-      return null;
-    }
-    if (!v.isIntegralNumber()) {
-      throw invalidMapValue(source, v, "integer");
-    }
-    if (v.asLong() < 0) {
-      throw StatesException.runtime("ToleratedFailureCount cannot be negative.");
-    }
-    return v.asLong();
+    return MapLimits.toleratedCount(value(f, source), source);
   }
 
   private @Nullable Double toleratedPercentage(Frame f, @Nullable ValueSource source) {
-    JsonNode v = value(f, source);
-    if (v == null) {
-      return null;
-    }
-    if (!v.isNumber()) {
-      throw invalidMapValue(source, v, "float");
-    }
-    double p = v.asDouble();
-    if (p < 0 || p > 100) {
-      throw StatesException.runtime("ToleratedFailurePercentage must be between 0 and 100.");
-    }
-    return p;
-  }
-
-  private StatesException invalidMapValue(ValueSource source, JsonNode v, String type) {
-    if (source instanceof ValueSource.Dynamic d && d.field().endsWith("Path")) {
-      return StatesException.runtime(
-          "The "
-              + d.field()
-              + " field refers to value \""
-              + (v.isTextual() ? v.asText() : Json.write(v))
-              + "\" which is not a valid "
-              + type
-              + ": "
-              + d.expression().source());
-    }
-    return StatesException.queryEvaluation(
-        "The value of the field '"
-            + source.field()
-            + "' is not a valid "
-            + type
-            + ": "
-            + Json.write(v));
+    return MapLimits.toleratedPercentage(value(f, source), source);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -90,6 +90,7 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final Activities activities;
   private final StateMachineRevisions revisions;
   private final StateMachineDeletions deletions;
+  private final dev.stepwise.engine.teststate.TestStates testStates;
 
   /**
    * The execution that started each open child (absent: top level); a child's nesting depth is the
@@ -150,6 +151,8 @@ public final class StepFunctionsService implements ExecutionStarter {
     this.tags = new ResourceTags(resources, this::taggable);
     this.activities = new Activities(arns, clock, resources, tags, activityTasks);
     this.deletions = new StateMachineDeletions(engine, store, stateMachines, this::deleteNow);
+    this.testStates =
+        new dev.stepwise.engine.teststate.TestStates(engine.settings(), engine.tasks(), clock, ids);
     this.revisions =
         new StateMachineRevisions(
             this::describeStateMachine, deletions::refuseIfDeleting, resources, clock, machines);
@@ -409,6 +412,12 @@ public final class StepFunctionsService implements ExecutionStarter {
       }
     }
     return new Target(describeStateMachine(arn), null, null);
+  }
+
+  /** TestState: one state run once, with what each step produced (AWS's response JSON). */
+  public ObjectNode testState(dev.stepwise.engine.teststate.TestStateRequest request)
+      throws ServiceException, InterruptedException {
+    return testStates.test(request);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,99 @@
+package dev.stepwise.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.engine.service.ServiceException;
+import dev.stepwise.engine.service.StepFunctionsService;
+import dev.stepwise.engine.teststate.TestStateRequest;
+import dev.stepwise.engine.teststate.TestStateRequest.FieldValidationMode;
+import dev.stepwise.engine.teststate.TestStateRequest.InspectionLevel;
+import java.util.Arrays;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** {@code TestState}: the request's members with AWS's limits; the rules live in the engine. */
+final class TestStateOperation {
+  /** AWS's limit on inputs, variables, contexts and mocked results, in characters. */
+  private static final int MAX_PAYLOAD = 262_144;
+
+  private final StepFunctionsService service;
+
+  TestStateOperation(StepFunctionsService service) {
+    this.service = service;
+  }
+
+  void register(Map<String, Operations.Operation> table) {
+    table.put("TestState", this::testState);
+  }
+
+  private JsonNode testState(Request r) throws ApiError, ServiceException, InterruptedException {
+    return service.testState(request(r));
+  }
+
+  static TestStateRequest request(Request r) throws ApiError {
+    String definition = r.required("definition");
+    if (definition.isEmpty() || definition.length() > 1_048_576) {
+      r.optional("definition", 1, 1_048_576); // AWS's length message
+    }
+    JsonNode mock = r.object("mock");
+    JsonNode configuration = r.object("stateConfiguration");
+    return new TestStateRequest(
+        definition,
+        r.optional("roleArn", 1, 256),
+        r.optional("input", 0, MAX_PAYLOAD),
+        enumValue(r, "inspectionLevel", InspectionLevel.class, InspectionLevel.INFO),
+        r.bool("revealSecrets"),
+        r.optional("variables", 0, MAX_PAYLOAD),
+        r.optional("stateName", 1, 80),
+        mock == null ? null : mock(new Request(mock, null)),
+        r.optional("context", 0, MAX_PAYLOAD),
+        configuration == null
+            ? TestStateRequest.StateConfiguration.NONE
+            : configuration(new Request(configuration, null)));
+  }
+
+  private static TestStateRequest.MockInput mock(Request m) throws ApiError {
+    JsonNode error = m.object("errorOutput");
+    TestStateRequest.ErrorOutput errorOutput = null;
+    if (error != null) {
+      Request e = new Request(error, null);
+      errorOutput =
+          new TestStateRequest.ErrorOutput(
+              e.optional("error", 0, 256), e.optional("cause", 0, 32768));
+    }
+    return new TestStateRequest.MockInput(
+        m.optional("result", 0, MAX_PAYLOAD),
+        errorOutput,
+        enumValue(m, "fieldValidationMode", FieldValidationMode.class, FieldValidationMode.STRICT));
+  }
+
+  private static TestStateRequest.StateConfiguration configuration(Request c) throws ApiError {
+    return new TestStateRequest.StateConfiguration(
+        optionalCount(c, "retrierRetryCount"),
+        c.optional("errorCausedByState", 1, 80),
+        optionalCount(c, "mapIterationFailureCount"),
+        c.optional("mapItemReaderData", 0, MAX_PAYLOAD));
+  }
+
+  private static @Nullable Integer optionalCount(Request r, String field) throws ApiError {
+    return r.body().hasNonNull(field) ? r.integer(field, 0, 0, Integer.MAX_VALUE) : null;
+  }
+
+  private static <E extends Enum<E>> E enumValue(
+      Request r, String field, Class<E> type, E defaultValue) throws ApiError {
+    String value = r.optional(field);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + value
+              + "' at '"
+              + field
+              + "' failed to satisfy constraint: Member must satisfy enum value set: "
+              + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+}
