@@ -93,6 +93,7 @@ class HelpTest {
         .containsExactly(
             "serve",
             "run",
+            "test-state",
             "validate",
             "mocks",
             "executions",
