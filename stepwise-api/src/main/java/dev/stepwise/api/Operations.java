@@ -8,6 +8,7 @@ import dev.stepwise.engine.Execution;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.history.HistoryJson;
+import dev.stepwise.engine.service.Redrives;
 import dev.stepwise.engine.service.ServiceException;
 import dev.stepwise.engine.service.StateMachineVersion;
 import dev.stepwise.engine.service.StepFunctionsService;
@@ -63,6 +64,7 @@ final class Operations {
     new ActivityOperations(service, tokens).register(all);
     new TagOperations(service).register(all);
     new TestStateOperation(service).register(all);
+    new RedriveOperation(service).register(all);
     this.table = Map.copyOf(all);
   }
 
@@ -352,12 +354,15 @@ final class Operations {
     if (e.spec().stateMachineAliasArn() != null) {
       o.put("stateMachineAliasArn", e.spec().stateMachineAliasArn());
     }
-    o.put("redriveCount", 0);
-    if (e.status() != ExecutionStatus.RUNNING) {
-      boolean succeeded = e.status() == ExecutionStatus.SUCCEEDED;
-      o.put("redriveStatus", succeeded ? "NOT_REDRIVABLE" : "REDRIVABLE");
-      if (succeeded) {
-        o.put("redriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+    o.put("redriveCount", e.redriveCount());
+    if (e.redriveDate() != null) {
+      o.put("redriveDate", HistoryJson.epochSeconds(e.redriveDate()));
+    }
+    Redrives.Status redrive = service.redriveStatus(e);
+    if (redrive != null) {
+      o.put("redriveStatus", redrive.redriveStatus());
+      if (redrive.reason() != null) {
+        o.put("redriveStatusReason", redrive.reason());
       }
     }
     return o;
@@ -405,6 +410,8 @@ final class Operations {
   private JsonNode listExecutions(Request r) throws ApiError, ServiceException {
     int size = r.pageSize();
     String stateMachineArn = r.optional("stateMachineArn");
+    String mapRunArn = r.optional("mapRunArn", 1, 2000);
+    RedriveListing.check(r, stateMachineArn, mapRunArn);
     ExecutionStatus status =
         enumValue(
             r,
@@ -431,10 +438,8 @@ final class Operations {
     List<ExecutionRecord> page =
         service.listExecutions(
             new ExecutionQuery(
-                stateMachineArn, status, size + 1, executionPosition(position), r.startedBy()));
-    if ("REDRIVEN".equals(redrive)) {
-      page = List.of(); // Stepwise does not redrive executions
-    }
+                stateMachineArn, status, size + 1, executionPosition(position), r.startedBy()),
+            redrive == null ? null : redrive.equals("REDRIVEN"));
     ObjectNode o = Json.NODES.objectNode();
     ArrayNode list = o.putArray("executions");
     for (ExecutionRecord e :
@@ -459,7 +464,10 @@ final class Operations {
       if (e.spec().stateMachineAliasArn() != null) {
         item.put("stateMachineAliasArn", e.spec().stateMachineAliasArn());
       }
-      item.put("redriveCount", 0);
+      item.put("redriveCount", e.redriveCount());
+      if (e.redriveDate() != null) {
+        item.put("redriveDate", HistoryJson.epochSeconds(e.redriveDate()));
+      }
     }
     return o;
   }

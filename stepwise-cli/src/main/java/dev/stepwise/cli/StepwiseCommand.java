@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       MocksCommand.class,
       ExecutionsCommand.class,
+      RedriveCommand.class,
       HistoryCommand.class,
       DescribeCommand.class,
       PolicyCommand.class,

@@ -97,6 +97,7 @@ class HelpTest {
             "validate",
             "mocks",
             "executions",
+            "redrive",
             "history",
             "describe",
             "policy",

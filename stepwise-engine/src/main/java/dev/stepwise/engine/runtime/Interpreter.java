@@ -103,6 +103,9 @@ public final class Interpreter {
   private long nextId = 1;
   private Instant now = Instant.EPOCH;
 
+  /** RedriveExecution: reopens the closed execution where it stopped. */
+  private final Redriver redriver = new Redriver(this);
+
   /** Its state machine is being deleted: the next state transition fails the execution. */
   private boolean machineDeleted;
 
@@ -141,12 +144,16 @@ public final class Interpreter {
   public Step handle(Trigger trigger, Instant at) {
     this.now = at;
     effects.clear();
+    if (trigger instanceof Trigger.Redrive r) {
+      redriver.redrive(r.clientToken()); // reopens a closed execution, or answers why not
+    }
     if (status == ExecutionStatus.RUNNING) {
       try {
         switch (trigger) {
           case Trigger.Start s -> start();
           case Trigger.Continue c -> {}
           case Trigger.MachineDeleted d -> machineDeleted = true;
+          case Trigger.Redrive r -> {}
           case Trigger.TimerFired t -> fireTimer(t.timerId());
           case Trigger.TaskStarted t -> taskStarted(t.taskId(), t.workerName());
           case Trigger.TaskSubmitted t -> taskSubmitted(t.taskId(), t.response());
@@ -368,6 +375,10 @@ public final class Interpreter {
     f.scope = null;
     f.retryCount = 0;
     f.enteredTime = now;
+    f.phase = Frame.Phase.IN_STATE;
+    f.pendingNext = null;
+    f.pendingInput = null;
+    f.closedRun = null;
     f.enteredEventId =
         log.recording() && !f.silent
             ? append(
@@ -418,6 +429,9 @@ public final class Interpreter {
     }
     f.run = null;
     if (next != null) {
+      f.phase = Frame.Phase.BETWEEN;
+      f.pendingNext = next;
+      f.pendingInput = out;
       agenda.add(() -> enter(f, next, out));
     } else {
       frameSucceeded(f, out);
@@ -433,6 +447,7 @@ public final class Interpreter {
 
   private void frameSucceeded(Frame f, JsonNode out) {
     f.ended = true;
+    f.phase = Frame.Phase.SUCCEEDED;
     if (f.parent == null) {
       succeedExecution(out);
       return;
@@ -831,6 +846,7 @@ public final class Interpreter {
       Workflow branch = s.branches().get(i);
       Frame child = new Frame(nextId++, f, branch, new VariableScope(f.variables), i, started);
       child.silent = f.silent;
+      child.input = run.branchInput;
       run.branches[i] = child;
       agenda.add(() -> enter(child, branch.startAt(), run.branchInput));
     }
@@ -924,6 +940,8 @@ public final class Interpreter {
     int n = run.items.size();
     run.results = new JsonNode[n];
     run.running = new Frame[n];
+    run.frames = new Frame[n];
+    run.redo.clear();
     run.next = 0;
     run.active = 0;
     run.completed = 0;
@@ -941,6 +959,7 @@ public final class Interpreter {
             });
     if (distributed) {
       String mapRunArn = mapRunArn(s);
+      run.mapRunArn = mapRunArn;
       append(
           f,
           EventType.MapRunStarted,
@@ -959,8 +978,14 @@ public final class Interpreter {
 
   private void fillIterations(Frame f, MapState s, MapRun run) {
     int limit = run.maxConcurrency == 0 ? Integer.MAX_VALUE : run.maxConcurrency;
-    while (run.active < limit && run.next < run.items.size() && !run.failed) {
-      startIteration(f, s, run, run.next++);
+    while (run.active < limit
+        && (!run.redo.isEmpty() || run.next < run.items.size())
+        && !run.failed) {
+      if (run.redo.isEmpty()) {
+        startIteration(f, s, run, run.next++);
+      } else {
+        redriver.resumeIteration(f, s, run, run.redo.poll());
+      }
     }
   }
 
@@ -1031,7 +1056,9 @@ public final class Interpreter {
     Frame child =
         new Frame(nextId++, f, s.itemProcessor(), new VariableScope(f.variables), index, started);
     child.silent = f.silent || distributed;
+    child.input = input;
     run.running[index] = child;
+    run.frames[index] = child;
     run.active++;
     agenda.add(() -> enter(child, s.itemProcessor().startAt(), input));
   }
@@ -1287,6 +1314,7 @@ public final class Interpreter {
         return;
       }
     }
+    f.closedRun = f.run;
     f.run = null;
     frameFailed(f, err, why);
   }
@@ -1364,6 +1392,7 @@ public final class Interpreter {
     f.ended = true;
     StateRun run = f.run;
     f.run = null;
+    f.closedRun = run;
     switch (run) {
       case TaskRun t -> {
         if (t.request != null && tasks.containsKey(t.request.taskId())) {
@@ -1617,6 +1646,82 @@ public final class Interpreter {
       case NULL, MISSING -> "null";
       default -> "unknown";
     };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Redrive hooks (Redriver decides what runs again; these run it)
+
+  /** How many times the execution was redriven, and when last (null before a redrive). */
+  public int redriveCount() {
+    return redriver.count();
+  }
+
+  public @Nullable Instant redriveDate() {
+    return redriver.date();
+  }
+
+  /** What the last {@link Trigger.Redrive} answered. */
+  public Redriver.@Nullable Answer redriveAnswer() {
+    return redriver.answer();
+  }
+
+  Instant now() {
+    return now;
+  }
+
+  Frame root() {
+    return root;
+  }
+
+  EventLog log() {
+    return log;
+  }
+
+  EngineSettings settings() {
+    return settings;
+  }
+
+  ContextObject contextObject() {
+    return contextObject;
+  }
+
+  /** Open again: RUNNING, no outcome, a new execution timeout from now. */
+  void reopen() {
+    status = ExecutionStatus.RUNNING;
+    output = null;
+    error = null;
+    cause = null;
+    stopDate = null;
+    Long timeout = spec.machine().timeoutSeconds();
+    if (timeout != null) {
+      scheduleTimer(root, null, Timer.Kind.EXECUTION_TIMEOUT, now.plusSeconds(timeout));
+    }
+  }
+
+  /** Enters {@code stateName} of the frame (later, through the agenda). */
+  void enterLater(Frame f, String stateName, JsonNode input) {
+    agenda.add(() -> enter(f, stateName, input));
+  }
+
+  /**
+   * Runs the frame's state again without a new Entered event: a fresh run with fresh retry counters
+   * and timeouts (a Task is scheduled again, a Wait computes its time again).
+   */
+  void rerun(Frame f) {
+    f.run = null;
+    f.closedRun = null;
+    f.scope = null;
+    f.retryCount = 0;
+    f.ended = false;
+    agenda.add(() -> guarded(f, () -> execute(f)));
+  }
+
+  void fillIterationsLater(Frame f, MapState s, MapRun run) {
+    agenda.add(() -> fillIterations(f, s, run));
+  }
+
+  long appendEvent(Frame f, EventType type, @Nullable Supplier<ObjectNode> details) {
+    return append(f, type, details);
   }
 
   // ---------------------------------------------------------------------------------------------
