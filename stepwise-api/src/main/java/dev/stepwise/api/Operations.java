@@ -571,8 +571,8 @@ final class Operations {
   // ---------------------------------------------------------------------------------------------
   // Pagination
 
-  private static <E extends Enum<E>> E enumValue(
-      Request r, String field, Class<E> type, String allowed) throws ApiError {
+  static <E extends Enum<E>> E enumValue(Request r, String field, Class<E> type, String allowed)
+      throws ApiError {
     String value = r.optional(field);
     if (value == null) {
       return null;

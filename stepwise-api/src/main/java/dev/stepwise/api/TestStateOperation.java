@@ -31,9 +31,7 @@ final class TestStateOperation {
 
   static TestStateRequest request(Request r) throws ApiError {
     String definition = r.required("definition");
-    if (definition.isEmpty() || definition.length() > 1_048_576) {
-      r.optional("definition", 1, 1_048_576); // AWS's length message
-    }
+    r.optional("definition", 1, 1_048_576); // AWS's length limits
     JsonNode mock = r.object("mock");
     JsonNode configuration = r.object("stateConfiguration");
     return new TestStateRequest(
@@ -80,20 +78,7 @@ final class TestStateOperation {
 
   private static <E extends Enum<E>> E enumValue(
       Request r, String field, Class<E> type, E defaultValue) throws ApiError {
-    String value = r.optional(field);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException e) {
-      throw ApiError.validation(
-          "1 validation error detected: Value '"
-              + value
-              + "' at '"
-              + field
-              + "' failed to satisfy constraint: Member must satisfy enum value set: "
-              + Arrays.toString(type.getEnumConstants()));
-    }
+    E value = Operations.enumValue(r, field, type, Arrays.toString(type.getEnumConstants()));
+    return value == null ? defaultValue : value;
   }
 }

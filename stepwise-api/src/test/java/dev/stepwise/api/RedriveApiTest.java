@@ -139,6 +139,24 @@ class RedriveApiTest {
               server.sfn.redriveExecution(
                   b -> b.executionArn(EXEC + "fails:none").clientToken("a b")));
 
+      String express =
+          server
+              .sfn
+              .createStateMachine(
+                  b ->
+                      b.name("quick")
+                          .type(software.amazon.awssdk.services.sfn.model.StateMachineType.EXPRESS)
+                          .roleArn(TestServer.ROLE)
+                          .definition("{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\"}}}"))
+              .stateMachineArn();
+      String expressRun =
+          server.sfn.startSyncExecution(b -> b.stateMachineArn(express)).executionArn();
+      // An EXPRESS execution's ARN is not an execution's, as for DescribeExecution.
+      assertFails(
+          software.amazon.awssdk.services.sfn.model.InvalidArnException.class,
+          "Invalid Arn: 'Resource type not valid in this context: express'",
+          () -> server.sfn.redriveExecution(b -> b.executionArn(expressRun)));
+
       // A Fail state fails again: the redrive is counted all the same.
       String failed = server.start(fails, "f1", "{}");
       server.awaitClosed(failed);

@@ -1,13 +1,12 @@
 package dev.stepwise.cli;
 
+import static dev.stepwise.cli.ServeProcess.awaitNothingRunning;
+import static dev.stepwise.cli.ServeProcess.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stepwise.language.json.Json;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,14 @@ class RedriveCrashTest {
   private static final String ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:";
   private static final String EXEC = "arn:aws:states:us-east-1:123456789012:execution:";
 
-  /** Stopped while it waits; the redrive waits again. */
+  /**
+   * Stopped while it waits (an hour, so that no start outlasts it); the redrive waits again, a
+   * second (the wait's time is computed again, from the redrive count).
+   */
   private static final String WAITER =
-      "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":1,\"Next\":\"P\"},"
-          + "\"P\":{\"Type\":\"Pass\",\"Result\":\"woke\",\"End\":true}}}";
+      "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"QueryLanguage\":\"JSONata\","
+          + "\"Seconds\":\"{% $states.context.Execution.RedriveCount = 0 ? 3600 : 1 %}\","
+          + "\"Next\":\"P\"},\"P\":{\"Type\":\"Pass\",\"Result\":\"woke\",\"End\":true}}}";
 
   /**
    * Fails on its first run: branch B describes a missing execution until the redrive count (read
@@ -139,28 +142,5 @@ class RedriveCrashTest {
 
   private Process serve(int port) throws java.io.IOException {
     return ServeProcess.start(port, "--data-dir", dataDir.toString());
-  }
-
-  private static JsonNode call(ApiClient api, String op, Map<String, Object> fields)
-      throws Exception {
-    ObjectNode body = Json.NODES.objectNode();
-    fields.forEach((k, v) -> body.set(k, Json.mapper().valueToTree(v)));
-    if (op.equals("CreateStateMachine")) {
-      body.put("roleArn", "arn:aws:iam::123456789012:role/crash");
-    }
-    return api.call(op, body);
-  }
-
-  private static void awaitNothingRunning(ApiClient api) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode running =
-          call(api, "ListExecutions", Map.of("statusFilter", "RUNNING", "maxResults", 1000));
-      if (running.path("executions").isEmpty()) {
-        return;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("executions still running after a minute");
   }
 }

@@ -309,7 +309,8 @@ public final class Engine implements ExecutionActor.Mail {
       if (journal.isEmpty()) {
         // Closed before its journal was kept (an older store): nothing to rebuild it from.
         return java.util.concurrent.CompletableFuture.completedFuture(
-            new dev.stepwise.engine.runtime.Redriver.Answer(false, null, NOT_JOURNALED));
+            new dev.stepwise.engine.runtime.Redriver.Answer(
+                false, null, dev.stepwise.engine.redrive.RedriveRules.NOT_JOURNALED));
       }
       ExecutionActor[] created = new ExecutionActor[1];
       actor =
@@ -341,10 +342,6 @@ public final class Engine implements ExecutionActor.Mail {
               return settled.thenCompose(x -> redriveAsync(executionArn, clientToken));
             });
   }
-
-  /** Why an execution closed before Stepwise kept journals of closed executions is not redriven. */
-  public static final String NOT_JOURNALED =
-      "Execution closed before Stepwise kept what a redrive needs";
 
   /** StopExecution: the execution ends ABORTED (no effect on a closed one). */
   public void stop(String executionArn, @Nullable String error, @Nullable String cause) {

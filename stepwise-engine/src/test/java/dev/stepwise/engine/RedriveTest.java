@@ -463,6 +463,24 @@ class RedriveTest {
   }
 
   @Test
+  void onlyTheLastTenTokensAreRemembered() {
+    String definition =
+        "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\"}}}";
+    Execution e = h.start(definition, "{}");
+    for (int i = 0; i < 11; i++) {
+      h.advance(Duration.ofSeconds(1));
+      assertThat(redrive(e, "token-" + i).redriveDate())
+          .isEqualTo(EngineHarness.T0.plusSeconds(i + 1));
+    }
+    h.advance(Duration.ofSeconds(1));
+    assertThat(redrive(e, "token-10").redriveDate()).isEqualTo(EngineHarness.T0.plusSeconds(11));
+    assertThat(redrive(e, "token-1").redriveDate()).isEqualTo(EngineHarness.T0.plusSeconds(2));
+    // token-0 is forgotten: the same text is a new request, a new redrive.
+    assertThat(redrive(e, "token-0").redriveDate()).isEqualTo(EngineHarness.T0.plusSeconds(12));
+    assertThat(stored(e).redriveCount()).isEqualTo(12);
+  }
+
+  @Test
   void fourteenDaysAfterTheCloseTheExecutionIsNoLongerRedrivable() {
     h.tasks.fail(LAMBDA, "Boom", "1");
     Execution e =

@@ -26,6 +26,13 @@ public final class RedriveRules {
   public static final String MAX_EXECUTION_TIME = "Execution has exceeded the max execution time";
   public static final String PERIOD_EXCEEDED = "Execution redrivable period exceeded";
 
+  /**
+   * [INFER] Stepwise's own: an execution that closed under a Stepwise that deleted journals at the
+   * close has nothing a redrive could replay.
+   */
+  public static final String NOT_JOURNALED =
+      "Execution closed before Stepwise kept what a redrive needs";
+
   /** RedriveExecution's launch: executions started before it cannot be redriven. */
   public static final Instant LAUNCH = Instant.parse("2023-11-15T00:00:00Z");
 

@@ -6,7 +6,6 @@ import dev.stepwise.engine.redrive.RedriveRules;
 import dev.stepwise.engine.runtime.Redriver;
 import dev.stepwise.engine.store.ExecutionRecord;
 import dev.stepwise.engine.store.ExecutionStore;
-import dev.stepwise.language.parse.MachineType;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.TimeoutException;
@@ -15,16 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * RedriveExecution and the redrive fields of DescribeExecution. The engine decides and journals a
- * redrive; what only the control plane knows (the state machine is being deleted, the execution is
- * EXPRESS) is refused here.
+ * redrive; what only the control plane knows (the state machine is being deleted) is refused here.
+ * An EXPRESS execution's ARN is refused as DescribeExecution refuses it ({@code InvalidArn}).
  */
 public final class Redrives {
-  /**
-   * [INFER] RedriveExecution on an EXPRESS execution: AWS documents that it is not supported,
-   * without the text.
-   */
-  static final String EXPRESS = "Execution of an EXPRESS state machine cannot be redriven";
-
   private final Engine engine;
   private final ExecutionStore store;
   private final InstantSource clock;
@@ -52,9 +45,6 @@ public final class Redrives {
   Instant redrive(ExecutionRecord record, @Nullable String clientToken)
       throws ServiceException, InterruptedException {
     String arn = record.spec().executionArn();
-    if (record.spec().type() == MachineType.EXPRESS) {
-      throw notRedrivable(EXPRESS);
-    }
     if (machineGone.test(record.spec().stateMachineArn())) {
       throw notRedrivable(RedriveRules.DELETING);
     }
