@@ -38,6 +38,40 @@ class TestStateApiTest {
   }
 
   @Test
+  void anUnmockedTaskStartsAChildAndCallsStepFunctionsForReal() throws Exception {
+    try (TestServer server = new TestServer()) {
+      String child =
+          server.create(
+              "child", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+      TestStateResponse started =
+          server.sfn.testState(
+              b ->
+                  b.definition(
+                          "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::states:startExecution\","
+                              + "\"Parameters\":{\"StateMachineArn\":\""
+                              + child
+                              + "\",\"Name\":\"from-test-state\",\"Input\":{\"k\":1}},"
+                              + "\"ResultSelector\":{\"arn.$\":\"$.ExecutionArn\"},\"End\":true}")
+                      .roleArn(TestServer.ROLE));
+      assertThat(started.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+      assertThat(started.output())
+          .isEqualTo("{\"arn\":\"" + TestServer.EXEC + "child:from-test-state\"}");
+      server.awaitClosed(TestServer.EXEC + "child:from-test-state");
+
+      TestStateResponse described =
+          server.sfn.testState(
+              b ->
+                  b.definition(
+                          "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::aws-sdk:sfn:describeExecution\","
+                              + "\"Parameters\":{\"ExecutionArn\":\""
+                              + TestServer.EXEC
+                              + "child:from-test-state\"},\"OutputPath\":\"$.Status\",\"End\":true}")
+                      .roleArn(TestServer.ROLE));
+      assertThat(described.output()).isEqualTo("\"SUCCEEDED\"");
+    }
+  }
+
+  @Test
   void refusalsAreAwsErrors() throws Exception {
     try (TestServer server = new TestServer()) {
       assertFails(

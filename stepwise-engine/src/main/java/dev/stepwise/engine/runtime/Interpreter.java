@@ -515,7 +515,8 @@ public final class Interpreter {
       }
     }
     if (s.defaultNext() == null) {
-      throw new StatesException(ErrorNames.NO_CHOICE_MATCHED, "No Matches!", false);
+      throw new StatesException(
+          ErrorNames.NO_CHOICE_MATCHED, StateFields.NO_CHOICE_MATCHED_CAUSE, false);
     }
     VariableScope.Assignment assigned = assign(f, io.assign(), effective, scope);
     JsonNode out =
@@ -899,29 +900,10 @@ public final class Interpreter {
     JsonNode items;
     if (s.queryLanguage() == QueryLanguage.JSONATA) {
       effective = f.input;
-      items = s.items() == null ? f.input : s.items().evaluate(f.input, scope);
-      if (!items.isArray()) {
-        String what = s.items() == null ? "Map state input" : null;
-        throw StatesException.queryEvaluation(
-            what != null
-                ? "Map state input must be an array but was: " + Json.write(items)
-                : "The JSONata expression '"
-                    + s.items().source()
-                    + "' specified for the field 'Items' returned an unexpected result type."
-                    + " Expected 'array', but was '"
-                    + jsonTypeName(items)
-                    + "' for value: "
-                    + Json.write(items));
-      }
+      items = MapLimits.jsonataItems(s, f.input, scope);
     } else {
       effective = inputPath(f, s.io());
-      items = s.itemsPath() == null ? effective : s.itemsPath().evaluate(effective, scope);
-      if (!items.isArray()) {
-        throw StatesException.runtime(
-            "Reference path \""
-                + (s.itemsPath() == null ? "$" : s.itemsPath().source())
-                + "\" must point to array.");
-      }
+      items = MapLimits.jsonPathItems(s, effective, scope);
     }
     int maxConcurrency = mapLimit(f, s.maxConcurrency(), "MaxConcurrency");
     Long toleratedCount = toleratedCount(f, s.toleratedFailureCount());

@@ -1,8 +1,10 @@
 package dev.stepwise.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.language.eval.Scope;
 import dev.stepwise.language.eval.StatesException;
 import dev.stepwise.language.json.Json;
+import dev.stepwise.language.model.MapState;
 import dev.stepwise.language.model.ValueSource;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +14,41 @@ import org.jspecify.annotations.Nullable;
  */
 final class MapLimits {
   private MapLimits() {}
+
+  /** The items of a JSONata Map ({@code Items}, else the state input): they must be an array. */
+  static JsonNode jsonataItems(MapState s, JsonNode input, Scope scope) {
+    JsonNode items = s.items() == null ? input : s.items().evaluate(input, scope);
+    if (!items.isArray()) {
+      throw StatesException.queryEvaluation(
+          s.items() == null
+              ? "Map state input must be an array but was: " + Json.write(items)
+              : "The JSONata expression '"
+                  + s.items().source()
+                  + "' specified for the field 'Items' returned an unexpected result type."
+                  + " Expected 'array', but was '"
+                  + Interpreter.jsonTypeName(items)
+                  + "' for value: "
+                  + Json.write(items));
+    }
+    return items;
+  }
+
+  /**
+   * The items of a JSONPath Map ({@code ItemsPath} of the effective input): they must be an array.
+   * AWS names a context path by its part after the first {@code $} ({@code $$.Execution.Input} as
+   * {@code $.Execution.Input}, as TestState recorded it).
+   */
+  static JsonNode jsonPathItems(MapState s, JsonNode effective, Scope scope) {
+    JsonNode items = s.itemsPath() == null ? effective : s.itemsPath().evaluate(effective, scope);
+    if (!items.isArray()) {
+      String path = s.itemsPath() == null ? "$" : s.itemsPath().source();
+      throw StatesException.runtime(
+          "Reference path \""
+              + (path.startsWith("$$") ? path.substring(1) : path)
+              + "\" must point to array.");
+    }
+    return items;
+  }
 
   /** {@code MaxConcurrency}: 0 (unlimited) when absent. */
   static int maxConcurrency(@Nullable JsonNode v, @Nullable ValueSource source) {

@@ -235,7 +235,7 @@ public final class StateTester {
       }
     }
     if (s.defaultNext() == null) {
-      return failed(ErrorNames.NO_CHOICE_MATCHED, "No Matches!");
+      return failed(ErrorNames.NO_CHOICE_MATCHED, StateFields.NO_CHOICE_MATCHED_CAUSE);
     }
     assign(io.assign(), effective, scope);
     JsonNode out =
@@ -399,30 +399,9 @@ public final class StateTester {
       return configuration.mapItemReaderData();
     }
     if (jsonata()) {
-      JsonNode items = s.items() == null ? input : s.items().evaluate(input, scope);
-      if (!items.isArray()) {
-        throw StatesException.queryEvaluation(
-            s.items() == null
-                ? "Map state input must be an array but was: " + Json.write(items)
-                : "The JSONata expression '"
-                    + s.items().source()
-                    + "' specified for the field 'Items' returned an unexpected result type."
-                    + " Expected 'array', but was '"
-                    + Interpreter.jsonTypeName(items)
-                    + "' for value: "
-                    + Json.write(items));
-      }
-      return items;
+      return MapLimits.jsonataItems(s, input, scope);
     }
-    JsonNode items = s.itemsPath() == null ? effective : s.itemsPath().evaluate(effective, scope);
-    if (!items.isArray()) {
-      // AWS names a context path by its part after "$$" ($$.Execution.Input as $.Execution.Input).
-      String path = s.itemsPath() == null ? "$" : s.itemsPath().source();
-      throw StatesException.runtime(
-          "Reference path \""
-              + (path.startsWith("$$") ? path.substring(1) : path)
-              + "\" must point to array.");
-    }
+    JsonNode items = MapLimits.jsonPathItems(s, effective, scope);
     if (s.itemsPath() != null) {
       inspection.put("afterItemsPath", items);
     }
