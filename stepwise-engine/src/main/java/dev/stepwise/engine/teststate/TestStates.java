@@ -87,30 +87,8 @@ public final class TestStates {
     }
     Located located = locate(request.definition(), request.stateName());
     State state = located.state();
-    boolean resultState =
-        state instanceof TaskState || state instanceof MapState || state instanceof ParallelState;
-    if (mock != null && !resultState) {
-      throw ServiceException.validation(
-          "State type '" + state.type() + "' is not supported when a mock is specified");
-    }
+    checkRequest(request, state);
     TestStateRequest.StateConfiguration configuration = request.stateConfiguration();
-    if (mock == null && configuration.mapIterationFailureCount() != null) {
-      throw ServiceException.validation(
-          "TestState does not support MapIterationFailureCount when a mock is not specified.");
-    }
-    if (mock == null && (state instanceof MapState || state instanceof ParallelState)) {
-      throw new ServiceException("InvalidDefinition", MAP_OR_PARALLEL_NEED_A_MOCK);
-    }
-    if (mock == null && state instanceof TaskState task) {
-      if (request.roleArn() == null) {
-        throw ServiceException.validation("RoleArn must be specified when testing a Task state");
-      }
-      TestStateCalls.checkCallable(Resource.parse(task.resource()));
-    }
-    if (mock == null && request.context() != null) {
-      throw ServiceException.validation(
-          "TestState does not support Context when a mock is not specified.");
-    }
     TestStateCalls calls = new TestStateCalls(tasks);
     String inputText = request.input() == null ? "{}" : request.input();
     JsonNode input =
@@ -181,6 +159,34 @@ public final class TestStates {
     }
     return TestStateResponse.json(
         outcome, raw, request.inspectionLevel(), request.revealSecrets(), calls.lastExchange());
+  }
+
+  /** AWS's refusals of a request for its state, in the order its recordings show them. */
+  private static void checkRequest(TestStateRequest request, State state) throws ServiceException {
+    MockInput mock = request.mock();
+    boolean resultState =
+        state instanceof TaskState || state instanceof MapState || state instanceof ParallelState;
+    if (mock != null && !resultState) {
+      throw ServiceException.validation(
+          "State type '" + state.type() + "' is not supported when a mock is specified");
+    }
+    if (mock == null && request.stateConfiguration().mapIterationFailureCount() != null) {
+      throw ServiceException.validation(
+          "TestState does not support MapIterationFailureCount when a mock is not specified.");
+    }
+    if (mock == null && (state instanceof MapState || state instanceof ParallelState)) {
+      throw new ServiceException("InvalidDefinition", MAP_OR_PARALLEL_NEED_A_MOCK);
+    }
+    if (mock == null && state instanceof TaskState task) {
+      if (request.roleArn() == null) {
+        throw ServiceException.validation("RoleArn must be specified when testing a Task state");
+      }
+      TestStateCalls.checkCallable(Resource.parse(task.resource()));
+    }
+    if (mock == null && request.context() != null) {
+      throw ServiceException.validation(
+          "TestState does not support Context when a mock is not specified.");
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
