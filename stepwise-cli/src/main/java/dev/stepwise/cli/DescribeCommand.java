@@ -62,6 +62,14 @@ final class DescribeCommand implements Callable<Integer> {
       field(out, "Status", e.path("status").asText());
       field(out, "Started", Tables.time(e.path("startDate").asDouble()));
       field(out, "Stopped", Tables.time(e.path("stopDate").asDouble()));
+      if (e.path("redriveCount").asInt() > 0) {
+        field(
+            out,
+            "Redriven",
+            Tables.count(e.path("redriveCount").asInt(), "time")
+                + ", last "
+                + Tables.time(e.path("redriveDate").asDouble()));
+      }
       String startedBy = startedBy(e.path("input").asText());
       field(out, "Started by", startedBy == null ? "-" : startedBy);
       field(out, "Input", e.path("input").asText());

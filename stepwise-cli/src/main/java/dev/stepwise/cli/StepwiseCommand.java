@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ServeCommand.class,
       RunCommand.class,
+      TestStateCommand.class,
       ValidateCommand.class,
       MocksCommand.class,
       ExecutionsCommand.class,
+      RedriveCommand.class,
       HistoryCommand.class,
       DescribeCommand.class,
       PolicyCommand.class,

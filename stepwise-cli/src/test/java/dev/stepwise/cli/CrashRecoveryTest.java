@@ -1,9 +1,10 @@
 package dev.stepwise.cli;
 
+import static dev.stepwise.cli.ServeProcess.awaitNothingRunning;
+import static dev.stepwise.cli.ServeProcess.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.language.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -351,28 +352,5 @@ class CrashRecoveryTest {
 
   private Process serve(int port) throws IOException {
     return ServeProcess.start(port, "--data-dir", dataDir.toString());
-  }
-
-  private static JsonNode call(ApiClient api, String op, Map<String, Object> fields)
-      throws Exception {
-    ObjectNode body = Json.NODES.objectNode();
-    fields.forEach((k, v) -> body.set(k, Json.mapper().valueToTree(v)));
-    if (op.equals("CreateStateMachine")) {
-      body.put("roleArn", "arn:aws:iam::123456789012:role/crash");
-    }
-    return api.call(op, body);
-  }
-
-  private static void awaitNothingRunning(ApiClient api) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode running =
-          call(api, "ListExecutions", Map.of("statusFilter", "RUNNING", "maxResults", 1000));
-      if (running.path("executions").isEmpty()) {
-        return;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("executions still running a minute after the restart");
   }
 }

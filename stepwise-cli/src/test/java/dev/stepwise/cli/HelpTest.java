@@ -85,9 +85,11 @@ class HelpTest {
         .containsExactly(
             "serve",
             "run",
+            "test-state",
             "validate",
             "mocks",
             "executions",
+            "redrive",
             "history",
             "describe",
             "policy",

@@ -84,7 +84,10 @@ class ReadmeQuickStartTest {
               "Output:        {\"greeting\":\"Hello, World!\"}",
               "\"status\": \"SUCCEEDED\"",
               "Output:        {\"orders\":[1,2],\"report\":{\"count\":2},\"approval\":{\"approved\":true}}",
-              "failed, as mocked");
+              "failed, as mocked",
+              "Output:        {\"waited\":5}",
+              "Redriven:      1 time",
+              "afterResultSelector  {\"charged\":42}");
     } finally {
       server.destroy();
       server.waitFor();

@@ -75,4 +75,33 @@ final class ServeProcess {
         || variable.equals("WAIT_TIME_SCALE")
         || variable.startsWith("STEPWISE_");
   }
+
+  /**
+   * One API call with {@code fields} as its request; CreateStateMachine gets a role. Fails the test
+   * on an API error.
+   */
+  static com.fasterxml.jackson.databind.JsonNode call(
+      ApiClient api, String op, Map<String, Object> fields) throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        dev.stepwise.language.json.Json.NODES.objectNode();
+    fields.forEach((k, v) -> body.set(k, dev.stepwise.language.json.Json.mapper().valueToTree(v)));
+    if (op.equals("CreateStateMachine")) {
+      body.put("roleArn", "arn:aws:iam::123456789012:role/crash");
+    }
+    return api.call(op, body);
+  }
+
+  /** Waits (spinning) until no execution is RUNNING; fails after a minute. */
+  static void awaitNothingRunning(ApiClient api) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      com.fasterxml.jackson.databind.JsonNode running =
+          call(api, "ListExecutions", Map.of("statusFilter", "RUNNING", "maxResults", 1000));
+      if (running.path("executions").isEmpty()) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("executions still running after a minute");
+  }
 }

@@ -89,6 +89,11 @@ public final class Engine implements ExecutionActor.Mail {
     return clock;
   }
 
+  /** The integrations Task states run through (TestState calls them too). */
+  public TaskDispatcher tasks() {
+    return dispatcher;
+  }
+
   /**
    * Starts an execution and runs its first step (at most {@link Interpreter#STEP_BUDGET} actions)
    * on the caller's thread: a short execution has ended when this returns, a long one goes on on
@@ -294,6 +299,72 @@ public final class Engine implements ExecutionActor.Mail {
       }
     }
     return null;
+  }
+
+  /**
+   * RedriveExecution: the closed execution goes on where it stopped (the interpreter decides
+   * whether it may; see {@link dev.stepwise.engine.runtime.Redriver}). Its actor is rebuilt from
+   * the journal, so the redrive is one more journaled trigger and survives a restart like any.
+   *
+   * @return the answer once the redrive (or its refusal) is stored, or null when no such execution
+   *     is stored
+   */
+  public dev.stepwise.engine.runtime.Redriver.@Nullable Answer redrive(
+      String executionArn, @Nullable String clientToken)
+      throws InterruptedException, java.util.concurrent.TimeoutException {
+    try {
+      return redriveAsync(executionArn, clientToken).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("the redrive could not be stored", e.getCause());
+    }
+  }
+
+  /** {@link #redrive}, answered when its step is stored (tests on a manual scheduler use it). */
+  public java.util.concurrent.CompletableFuture<
+          dev.stepwise.engine.runtime.Redriver.@Nullable Answer>
+      redriveAsync(String executionArn, @Nullable String clientToken) {
+    ExecutionActor actor = live(executionArn);
+    if (actor == null) {
+      ExecutionRecord record = store.find(executionArn).orElse(null);
+      if (record == null) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+      java.util.List<ExecutionStore.JournalEntry> journal = store.journal(executionArn);
+      if (journal.isEmpty()) {
+        // Closed before its journal was kept (an older store): nothing to rebuild it from.
+        return java.util.concurrent.CompletableFuture.completedFuture(
+            new dev.stepwise.engine.runtime.Redriver.Answer(
+                false, null, dev.stepwise.engine.redrive.RedriveRules.NOT_JOURNALED));
+      }
+      ExecutionActor[] created = new ExecutionActor[1];
+      actor =
+          executions.computeIfAbsent(
+              executionArn,
+              arn -> {
+                ExecutionActor a = actor(record.spec(), record.seed());
+                a.replay(journal);
+                created[0] = a;
+                return a;
+              });
+      if (created[0] != null) {
+        created[0].openForRedrive();
+      }
+    }
+    ExecutionActor target = actor;
+    return target
+        .redrive(new Trigger.Redrive(clientToken))
+        .thenCompose(
+            answer -> {
+              if (answer != null) {
+                return java.util.concurrent.CompletableFuture.completedFuture(answer);
+              }
+              // Closed while it ran (or parked): once its close is stored, a fresh actor takes it.
+              java.util.concurrent.CompletableFuture<?> settled =
+                  target.status().closed()
+                      ? target.completion()
+                      : java.util.concurrent.CompletableFuture.completedFuture(null);
+              return settled.thenCompose(x -> redriveAsync(executionArn, clientToken));
+            });
   }
 
   /** StopExecution: the execution ends ABORTED (no effect on a closed one). */

@@ -5,6 +5,7 @@ import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.engine.observe.ExecutionObserver;
 import dev.stepwise.engine.runtime.Effect;
 import dev.stepwise.engine.runtime.Interpreter;
+import dev.stepwise.engine.runtime.Redriver;
 import dev.stepwise.engine.runtime.Step;
 import dev.stepwise.engine.runtime.Trigger;
 import dev.stepwise.engine.store.ExecutionRecord;
@@ -34,8 +35,18 @@ final class ExecutionActor implements Execution {
   private final Scheduler scheduler;
   private final TaskDispatcher dispatcher;
 
-  /** A trigger, and who waits until its step is stored (API calls answer only then). */
-  private record Delivery(Trigger trigger, @Nullable CompletableFuture<Void> stored) {}
+  /**
+   * A trigger, and who waits until its step is stored (API calls answer only then); a Redrive's
+   * caller also waits for its answer ({@code null}: deliver it to a fresh actor).
+   */
+  private record Delivery(
+      Trigger trigger,
+      @Nullable CompletableFuture<Void> stored,
+      @Nullable CompletableFuture<Redriver.@Nullable Answer> answer) {
+    Delivery(Trigger trigger, @Nullable CompletableFuture<Void> stored) {
+      this(trigger, stored, null);
+    }
+  }
 
   private final ConcurrentLinkedQueue<Delivery> mailbox = new ConcurrentLinkedQueue<>();
   private final CompletableFuture<Void> recorded = new CompletableFuture<>();
@@ -57,6 +68,13 @@ final class ExecutionActor implements Execution {
 
   /** Set once the actor has left memory: it takes no more deliveries. */
   private boolean parked;
+
+  /**
+   * Loaded from the store to be redriven: its (closed) interpreter takes a Redrive. An actor whose
+   * execution closed while it ran does not: the close may not be stored yet, so the Redrive goes to
+   * a fresh actor once it is.
+   */
+  private boolean reopenable;
 
   /**
    * The last step was cut at its budget: a {@link Trigger.Continue} runs once the triggers queued
@@ -197,12 +215,22 @@ final class ExecutionActor implements Execution {
   /** Handles one trigger and stores its step; true when the step was cut at its budget. */
   private boolean step(Delivery delivery) {
     CompletableFuture<Void> stored = delivery.stored();
+    CompletableFuture<Redriver.@Nullable Answer> answer = delivery.answer();
+    if (answer != null && !reopenable && interpreter.status().closed()) {
+      answer.complete(null); // not this actor's to reopen: the engine loads a fresh one
+      return false;
+    }
     // ExecutionStarted bears the execution's startDate, as on AWS.
     Instant at = delivery.trigger() instanceof Trigger.Start ? spec().startTime() : clock.instant();
     StepRecord record;
     boolean continues;
+    Redriver.Answer answered = null;
     synchronized (this) {
       Step step = interpreter.handle(delivery.trigger(), at);
+      if (answer != null) {
+        reopenable = false;
+        answered = interpreter.redriveAnswer();
+      }
       record = new StepRecord(snapshot(), sequence++, delivery.trigger(), at, step);
       continues = interpreter.continues();
       continuing = continues;
@@ -210,6 +238,17 @@ final class ExecutionActor implements Execution {
     // Effects (timers, dispatches) and acknowledgements wait until the step is durable.
     unstored.incrementAndGet();
     CompletableFuture<Void> append = store.append(record);
+    if (answer != null) {
+      Redriver.Answer a = answered;
+      append.whenComplete(
+          (ok, failure) -> {
+            if (failure == null) {
+              answer.complete(a);
+            } else {
+              answer.completeExceptionally(failure);
+            }
+          });
+    }
     if (append.isDone() && !append.isCompletedExceptionally()) {
       stepStored(record, stored); // an in-memory store: no callback to allocate
     } else {
@@ -314,7 +353,42 @@ final class ExecutionActor implements Execution {
         interpreter.output(),
         interpreter.error(),
         interpreter.cause(),
-        interpreter.stopDate());
+        interpreter.stopDate(),
+        interpreter.redriveCount(),
+        interpreter.redriveDate());
+  }
+
+  /**
+   * RedriveExecution: hands the Redrive to the interpreter.
+   *
+   * @return completes with the answer once the step is stored, or with null when this actor cannot
+   *     take it: its execution closed while it ran, or it has left memory (the engine then delivers
+   *     it to the execution's next actor)
+   */
+  CompletableFuture<Redriver.@Nullable Answer> redrive(Trigger.Redrive trigger) {
+    CompletableFuture<Redriver.@Nullable Answer> answer = new CompletableFuture<>();
+    synchronized (this) {
+      if (parked) {
+        answer.complete(null);
+        return answer;
+      }
+      mailbox.add(new Delivery(trigger, null, answer));
+    }
+    if (draining.compareAndSet(false, true)) {
+      scheduler.execute(this::drain);
+    }
+    return answer;
+  }
+
+  /** A closed execution replayed to be redriven: it takes deliveries now, a Redrive first. */
+  void openForRedrive() {
+    synchronized (this) {
+      reopenable = true;
+    }
+    draining.set(false);
+    if (!mailbox.isEmpty() && draining.compareAndSet(false, true)) {
+      scheduler.execute(this::drain);
+    }
   }
 
   private void apply(Step step) {

@@ -105,6 +105,17 @@ public final class LocalRuntime {
     return execution;
   }
 
+  /**
+   * TestState in this process: a Task without a mock calls this runtime's integrations (nested
+   * executions of its registered machines, {@code aws-sdk:sfn}, and what {@code integrations}
+   * added).
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode testState(
+      dev.stepwise.engine.teststate.TestStateRequest request)
+      throws ServiceException, InterruptedException {
+    return service.testState(request);
+  }
+
   /** Nested executions run here; other integrations are not configured in this runtime. */
   private static final class TaskRouter implements TaskDispatcher {
     NestedExecutions nested;

@@ -293,10 +293,14 @@ public final class NestedExecutions implements TaskDispatcher {
       }
       d.putObject("OutputDetails").put("Included", true);
     }
-    d.put("RedriveCount", 0);
-    d.put("RedriveStatus", succeeded ? "NOT_REDRIVABLE" : "REDRIVABLE");
-    if (succeeded) {
-      d.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+    d.put("RedriveCount", child.redriveCount());
+    if (child.redriveDate() != null) {
+      d.put("RedriveDate", child.redriveDate().toEpochMilli());
+    }
+    String refusal = dev.stepwise.engine.redrive.RedriveRules.refusalAtClose(child);
+    d.put("RedriveStatus", refusal == null ? "REDRIVABLE" : "NOT_REDRIVABLE");
+    if (refusal != null) {
+      d.put("RedriveStatusReason", refusal);
     }
     d.put("StartDate", child.spec().startTime().toEpochMilli());
     if (child.spec().stateMachineAliasArn() != null) {

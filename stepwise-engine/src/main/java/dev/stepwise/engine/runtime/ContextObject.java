@@ -23,9 +23,18 @@ final class ContextObject {
   // Built when a state first reads the context: most executions never do.
   private @Nullable ObjectNode execution;
   private @Nullable ObjectNode stateMachine;
+  private int redriveCount;
+  private @Nullable Instant redriveTime;
 
   ContextObject(ExecutionSpec spec) {
     this.spec = spec;
+  }
+
+  /** After a redrive: {@code $$.Execution.RedriveCount} and {@code RedriveTime} change. */
+  void redriven(int count, Instant at) {
+    redriveCount = count;
+    redriveTime = at;
+    execution = null;
   }
 
   /**
@@ -48,7 +57,10 @@ final class ContextObject {
       e.put("StartTime", TIMESTAMP.format(spec.startTime()));
       e.put("Name", spec.name());
       e.put("RoleArn", spec.roleArn());
-      e.put("RedriveCount", 0);
+      e.put("RedriveCount", redriveCount);
+      if (redriveTime != null) {
+        e.put("RedriveTime", TIMESTAMP.format(redriveTime));
+      }
       ObjectNode sm = Json.NODES.objectNode();
       sm.put("Id", spec.stateMachineArn());
       sm.put("Name", spec.stateMachineName());

@@ -36,6 +36,24 @@ final class Frame {
   /** Events of silent frames are not recorded: Distributed Map iterations (child executions). */
   boolean silent;
 
+  /** Where the frame stands, so a redrive knows what to run again ({@link Redriver}). */
+  enum Phase {
+    /** Created; its first state not entered yet ({@link #input} is what it starts with). */
+    NOT_STARTED,
+    /** In {@link #state}: entered, not exited. */
+    IN_STATE,
+    /** Exited {@link #state}; {@link #pendingNext} is entered next with {@link #pendingInput}. */
+    BETWEEN,
+    SUCCEEDED
+  }
+
+  Phase phase = Phase.NOT_STARTED;
+  @Nullable String pendingNext;
+  @Nullable JsonNode pendingInput;
+
+  /** The run a failed or aborted state left, which {@link #run} no longer holds. */
+  @Nullable StateRun closedRun;
+
   Frame(
       long id,
       @Nullable Frame parent,

@@ -103,6 +103,9 @@ public final class Interpreter {
   private long nextId = 1;
   private Instant now = Instant.EPOCH;
 
+  /** RedriveExecution: reopens the closed execution where it stopped. */
+  private final Redriver redriver = new Redriver(this);
+
   /** Its state machine is being deleted: the next state transition fails the execution. */
   private boolean machineDeleted;
 
@@ -141,6 +144,10 @@ public final class Interpreter {
   public Step handle(Trigger trigger, Instant at) {
     this.now = at;
     effects.clear();
+    if (trigger instanceof Trigger.Redrive r) {
+      redriver.redrive(r.clientToken()); // reopens a closed execution, or answers why not
+    }
+    // After a redrive: the step that closes a reopened execution counts as closing it.
     boolean running = status == ExecutionStatus.RUNNING;
     if (running) {
       try {
@@ -148,6 +155,7 @@ public final class Interpreter {
           case Trigger.Start s -> start();
           case Trigger.Continue c -> {}
           case Trigger.MachineDeleted d -> machineDeleted = true;
+          case Trigger.Redrive r -> {}
           case Trigger.TimerFired t -> fireTimer(t.timerId());
           case Trigger.TaskStarted t -> taskStarted(t.taskId(), t.workerName());
           case Trigger.TaskSubmitted t -> taskSubmitted(t.taskId(), t.response());
@@ -370,6 +378,10 @@ public final class Interpreter {
     f.scope = null;
     f.retryCount = 0;
     f.enteredTime = now;
+    f.phase = Frame.Phase.IN_STATE;
+    f.pendingNext = null;
+    f.pendingInput = null;
+    f.closedRun = null;
     f.enteredEventId =
         log.recording() && !f.silent
             ? append(
@@ -420,6 +432,9 @@ public final class Interpreter {
     }
     f.run = null;
     if (next != null) {
+      f.phase = Frame.Phase.BETWEEN;
+      f.pendingNext = next;
+      f.pendingInput = out;
       agenda.add(() -> enter(f, next, out));
     } else {
       frameSucceeded(f, out);
@@ -435,6 +450,7 @@ public final class Interpreter {
 
   private void frameSucceeded(Frame f, JsonNode out) {
     f.ended = true;
+    f.phase = Frame.Phase.SUCCEEDED;
     if (f.parent == null) {
       succeedExecution(out);
       return;
@@ -502,7 +518,8 @@ public final class Interpreter {
       }
     }
     if (s.defaultNext() == null) {
-      throw new StatesException(ErrorNames.NO_CHOICE_MATCHED, "No Matches!", false);
+      throw new StatesException(
+          ErrorNames.NO_CHOICE_MATCHED, StateFields.NO_CHOICE_MATCHED_CAUSE, false);
     }
     VariableScope.Assignment assigned = assign(f, io.assign(), effective, scope);
     JsonNode out =
@@ -560,28 +577,7 @@ public final class Interpreter {
   }
 
   private @Nullable String failField(Frame f, @Nullable ValueSource source) {
-    return switch (source) {
-      case null -> null;
-      case ValueSource.Literal l -> l.value().asText();
-      case ValueSource.Dynamic d -> {
-        JsonNode v = d.expression().evaluate(f.input, scope(f));
-        if (!v.isTextual()) {
-          throw f.state.queryLanguage() == QueryLanguage.JSONATA
-              ? StatesException.queryEvaluation(
-                  "The JSONata expression '"
-                      + d.expression().source()
-                      + "' specified for the field '"
-                      + d.field()
-                      + "' returned an unexpected result type. Expected 'string', but was '"
-                      + jsonTypeName(v)
-                      + "' for value: "
-                      + Json.write(v))
-              : StatesException.runtime(
-                  "The JsonPath expression for field '" + d.field() + "' must resolve to a string");
-        }
-        yield v.asText();
-      }
-    };
+    return FailFields.text(source, f.input, () -> scope(f), f.state.queryLanguage());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -854,6 +850,7 @@ public final class Interpreter {
       Workflow branch = s.branches().get(i);
       Frame child = new Frame(nextId++, f, branch, new VariableScope(f.variables), i, started);
       child.silent = f.silent;
+      child.input = run.branchInput;
       run.branches[i] = child;
       agenda.add(() -> enter(child, branch.startAt(), run.branchInput));
     }
@@ -906,29 +903,10 @@ public final class Interpreter {
     JsonNode items;
     if (s.queryLanguage() == QueryLanguage.JSONATA) {
       effective = f.input;
-      items = s.items() == null ? f.input : s.items().evaluate(f.input, scope);
-      if (!items.isArray()) {
-        String what = s.items() == null ? "Map state input" : null;
-        throw StatesException.queryEvaluation(
-            what != null
-                ? "Map state input must be an array but was: " + Json.write(items)
-                : "The JSONata expression '"
-                    + s.items().source()
-                    + "' specified for the field 'Items' returned an unexpected result type."
-                    + " Expected 'array', but was '"
-                    + jsonTypeName(items)
-                    + "' for value: "
-                    + Json.write(items));
-      }
+      items = MapLimits.jsonataItems(s, f.input, scope);
     } else {
       effective = inputPath(f, s.io());
-      items = s.itemsPath() == null ? effective : s.itemsPath().evaluate(effective, scope);
-      if (!items.isArray()) {
-        throw StatesException.runtime(
-            "Reference path \""
-                + (s.itemsPath() == null ? "$" : s.itemsPath().source())
-                + "\" must point to array.");
-      }
+      items = MapLimits.jsonPathItems(s, effective, scope);
     }
     int maxConcurrency = mapLimit(f, s.maxConcurrency(), "MaxConcurrency");
     Long toleratedCount = toleratedCount(f, s.toleratedFailureCount());
@@ -947,6 +925,8 @@ public final class Interpreter {
     int n = run.items.size();
     run.results = new JsonNode[n];
     run.running = new Frame[n];
+    run.frames = new Frame[n];
+    run.redo.clear();
     run.next = 0;
     run.active = 0;
     run.completed = 0;
@@ -964,6 +944,7 @@ public final class Interpreter {
             });
     if (distributed) {
       String mapRunArn = mapRunArn(s);
+      run.mapRunArn = mapRunArn;
       append(
           f,
           EventType.MapRunStarted,
@@ -982,8 +963,14 @@ public final class Interpreter {
 
   private void fillIterations(Frame f, MapState s, MapRun run) {
     int limit = run.maxConcurrency == 0 ? Integer.MAX_VALUE : run.maxConcurrency;
-    while (run.active < limit && run.next < run.items.size() && !run.failed) {
-      startIteration(f, s, run, run.next++);
+    while (run.active < limit
+        && (!run.redo.isEmpty() || run.next < run.items.size())
+        && !run.failed) {
+      if (run.redo.isEmpty()) {
+        startIteration(f, s, run, run.next++);
+      } else {
+        redriver.resumeIteration(f, s, run, run.redo.poll());
+      }
     }
   }
 
@@ -1054,7 +1041,9 @@ public final class Interpreter {
     Frame child =
         new Frame(nextId++, f, s.itemProcessor(), new VariableScope(f.variables), index, started);
     child.silent = f.silent || distributed;
+    child.input = input;
     run.running[index] = child;
+    run.frames[index] = child;
     run.active++;
     agenda.add(() -> enter(child, s.itemProcessor().startAt(), input));
   }
@@ -1159,13 +1148,8 @@ public final class Interpreter {
   }
 
   private boolean exceedsTolerance(MapRun run) {
-    int total = run.items.size();
-    if (run.toleratedCount != null && run.failures > run.toleratedCount) {
-      return true;
-    }
-    return run.toleratedPercentage != null
-        && total > 0
-        && run.failures * 100.0 / total > run.toleratedPercentage;
+    return MapLimits.exceeded(
+        run.failures, run.items.size(), run.toleratedCount, run.toleratedPercentage);
   }
 
   private void iterationEnded(Frame f, MapState s, MapRun run) {
@@ -1191,64 +1175,15 @@ public final class Interpreter {
   }
 
   private int mapLimit(Frame f, @Nullable ValueSource source, String field) {
-    JsonNode v = value(f, source);
-    if (v == null) {
-      return 0;
-    }
-    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0) {
-      throw invalidMapValue(source, v, "integer");
-    }
-    return v.asInt();
+    return MapLimits.maxConcurrency(value(f, source), source);
   }
 
   private @Nullable Long toleratedCount(Frame f, @Nullable ValueSource source) {
-    JsonNode v = value(f, source);
-    if (v == null) {
-      return null;
-    }
-    if (!v.isIntegralNumber()) {
-      throw invalidMapValue(source, v, "integer");
-    }
-    if (v.asLong() < 0) {
-      throw StatesException.runtime("ToleratedFailureCount cannot be negative.");
-    }
-    return v.asLong();
+    return MapLimits.toleratedCount(value(f, source), source);
   }
 
   private @Nullable Double toleratedPercentage(Frame f, @Nullable ValueSource source) {
-    JsonNode v = value(f, source);
-    if (v == null) {
-      return null;
-    }
-    if (!v.isNumber()) {
-      throw invalidMapValue(source, v, "float");
-    }
-    double p = v.asDouble();
-    if (p < 0 || p > 100) {
-      throw StatesException.runtime("ToleratedFailurePercentage must be between 0 and 100.");
-    }
-    return p;
-  }
-
-  private StatesException invalidMapValue(ValueSource source, JsonNode v, String type) {
-    if (source instanceof ValueSource.Dynamic d && d.field().endsWith("Path")) {
-      return StatesException.runtime(
-          "The "
-              + d.field()
-              + " field refers to value \""
-              + (v.isTextual() ? v.asText() : Json.write(v))
-              + "\" which is not a valid "
-              + type
-              + ": "
-              + d.expression().source());
-    }
-    return StatesException.queryEvaluation(
-        "The value of the field '"
-            + source.field()
-            + "' is not a valid "
-            + type
-            + ": "
-            + Json.write(v));
+    return MapLimits.toleratedPercentage(value(f, source), source);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1376,6 +1311,7 @@ public final class Interpreter {
         return;
       }
     }
+    f.closedRun = f.run;
     f.run = null;
     frameFailed(f, err, why);
   }
@@ -1453,6 +1389,7 @@ public final class Interpreter {
     f.ended = true;
     StateRun run = f.run;
     f.run = null;
+    f.closedRun = run;
     switch (run) {
       case TaskRun t -> {
         if (t.request != null && tasks.containsKey(t.request.taskId())) {
@@ -1707,6 +1644,82 @@ public final class Interpreter {
       case NULL, MISSING -> "null";
       default -> "unknown";
     };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Redrive hooks (Redriver decides what runs again; these run it)
+
+  /** How many times the execution was redriven, and when last (null before a redrive). */
+  public int redriveCount() {
+    return redriver.count();
+  }
+
+  public @Nullable Instant redriveDate() {
+    return redriver.date();
+  }
+
+  /** What the last {@link Trigger.Redrive} answered. */
+  public Redriver.@Nullable Answer redriveAnswer() {
+    return redriver.answer();
+  }
+
+  Instant now() {
+    return now;
+  }
+
+  Frame root() {
+    return root;
+  }
+
+  EventLog log() {
+    return log;
+  }
+
+  EngineSettings settings() {
+    return settings;
+  }
+
+  ContextObject contextObject() {
+    return contextObject;
+  }
+
+  /** Open again: RUNNING, no outcome, a new execution timeout from now. */
+  void reopen() {
+    status = ExecutionStatus.RUNNING;
+    output = null;
+    error = null;
+    cause = null;
+    stopDate = null;
+    Long timeout = spec.machine().timeoutSeconds();
+    if (timeout != null) {
+      scheduleTimer(root, null, Timer.Kind.EXECUTION_TIMEOUT, now.plusSeconds(timeout));
+    }
+  }
+
+  /** Enters {@code stateName} of the frame (later, through the agenda). */
+  void enterLater(Frame f, String stateName, JsonNode input) {
+    agenda.add(() -> enter(f, stateName, input));
+  }
+
+  /**
+   * Runs the frame's state again without a new Entered event: a fresh run with fresh retry counters
+   * and timeouts (a Task is scheduled again, a Wait computes its time again).
+   */
+  void rerun(Frame f) {
+    f.run = null;
+    f.closedRun = null;
+    f.scope = null;
+    f.retryCount = 0;
+    f.ended = false;
+    agenda.add(() -> guarded(f, () -> execute(f)));
+  }
+
+  void fillIterationsLater(Frame f, MapState s, MapRun run) {
+    agenda.add(() -> fillIterations(f, s, run));
+  }
+
+  long appendEvent(Frame f, EventType type, @Nullable Supplier<ObjectNode> details) {
+    return append(f, type, details);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 final class StateFields {
   private StateFields() {}
 
+  /** The cause of {@code States.NoChoiceMatched} (not recorded anywhere we found). */
+  static final String NO_CHOICE_MATCHED_CAUSE = "No Matches!";
+
   static Io io(State s) {
     return switch (s) {
       case PassState p -> p.io();

@@ -88,6 +88,17 @@ sealed interface StateRun {
 
     JsonNode[] results = new JsonNode[0];
     Frame[] running = new Frame[0];
+
+    /** Every iteration started, by index (a redrive runs the unsuccessful ones again). */
+    Frame[] frames = new Frame[0];
+
+    /** Iterations a redrive runs again before {@link #next} starts new ones. */
+    final java.util.ArrayDeque<Integer> redo = new java.util.ArrayDeque<>();
+
+    /** A Distributed Map's run, and how many times it was redriven. */
+    @Nullable String mapRunArn;
+
+    int mapRunRedrives;
     int next;
     int active;
     int completed;

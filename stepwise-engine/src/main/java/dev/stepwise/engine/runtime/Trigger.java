@@ -33,6 +33,12 @@ public sealed interface Trigger {
    */
   record MachineDeleted() implements Trigger {}
 
+  /**
+   * RedriveExecution: a closed execution goes on from the states that did not finish ({@link
+   * Redriver}); {@code clientToken} makes a repeated request answer with the same redrive.
+   */
+  record Redrive(@Nullable String clientToken) implements Trigger {}
+
   /** StopExecution. */
   record Stop(@Nullable String error, @Nullable String cause) implements Trigger {}
 }

@@ -29,6 +29,7 @@ public final class TriggerCodec {
         putNullable(o, "cause", t.cause());
       }
       case Trigger.TaskHeartbeat t -> o.put("t", "TaskHeartbeat").put("task", t.taskId());
+      case Trigger.Redrive r -> putNullable(o.put("t", "Redrive"), "token", r.clientToken());
       case Trigger.Stop s -> {
         o.put("t", "Stop");
         putNullable(o, "error", s.error());
@@ -57,6 +58,7 @@ public final class TriggerCodec {
       case "TaskFailed" -> new Trigger.TaskFailed(task, text(o, "error"), text(o, "cause"));
       case "TaskHeartbeat" -> new Trigger.TaskHeartbeat(task);
       case "Stop" -> new Trigger.Stop(text(o, "error"), text(o, "cause"));
+      case "Redrive" -> new Trigger.Redrive(text(o, "token"));
       default -> throw new IllegalArgumentException("corrupt journal entry: " + text);
     };
   }

@@ -91,6 +91,8 @@ public final class StepFunctionsService implements ExecutionStarter {
   private final StateMachineRevisions revisions;
   private final StateMachineDeletions deletions;
   private final byte[] tokenKey;
+  private final dev.stepwise.engine.teststate.TestStates testStates;
+  private final Redrives redrives;
 
   /**
    * The execution that started each open child (absent: top level); a child's nesting depth is the
@@ -151,6 +153,11 @@ public final class StepFunctionsService implements ExecutionStarter {
     this.tags = new ResourceTags(resources, this::taggable);
     this.activities = new Activities(arns, clock, resources, tags, activityTasks);
     this.deletions = new StateMachineDeletions(engine, store, stateMachines, this::deleteNow);
+    this.testStates =
+        new dev.stepwise.engine.teststate.TestStates(engine.settings(), engine.tasks(), clock, ids);
+    this.redrives =
+        new Redrives(
+            engine, store, clock, arn -> deletions.deleting(arn) || !machines.containsKey(arn));
     this.revisions =
         new StateMachineRevisions(
             this::describeStateMachine, deletions::refuseIfDeleting, resources, clock, machines);
@@ -439,6 +446,12 @@ public final class StepFunctionsService implements ExecutionStarter {
     return new Target(describeStateMachine(arn), null, null);
   }
 
+  /** TestState: one state run once, with what each step produced (AWS's response JSON). */
+  public ObjectNode testState(dev.stepwise.engine.teststate.TestStateRequest request)
+      throws ServiceException, InterruptedException {
+    return testStates.test(request);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Versions and aliases, activities, tags
 
@@ -673,6 +686,22 @@ public final class StepFunctionsService implements ExecutionStarter {
         live.spec(), 0, live.status(), live.output(), live.error(), live.cause(), live.stopDate());
   }
 
+  /**
+   * RedriveExecution: a FAILED, TIMED_OUT or ABORTED STANDARD execution goes on from the states
+   * that did not finish.
+   *
+   * @return the redrive's date
+   */
+  public Instant redriveExecution(String executionArn, @Nullable String clientToken)
+      throws ServiceException, InterruptedException {
+    return redrives.redrive(describeExecution(executionArn), clientToken);
+  }
+
+  /** DescribeExecution's redrive status of an execution. */
+  public Redrives.@Nullable Status redriveStatus(ExecutionRecord record) {
+    return redrives.status(record);
+  }
+
   public void stopExecution(String executionArn, @Nullable String error, @Nullable String cause)
       throws ServiceException {
     describeExecution(executionArn);
@@ -689,9 +718,19 @@ public final class StepFunctionsService implements ExecutionStarter {
    * through that ARN).
    */
   public List<ExecutionRecord> listExecutions(ExecutionQuery query) throws ServiceException {
+    return listExecutions(query, null);
+  }
+
+  /**
+   * @param redriven only executions redriven at least once (true) or never (false), or all
+   */
+  public List<ExecutionRecord> listExecutions(ExecutionQuery query, @Nullable Boolean redriven)
+      throws ServiceException {
+    java.util.function.Predicate<ExecutionRecord> redrive =
+        redriven == null ? null : r -> (r.redriveCount() > 0) == redriven;
     String arn = query.stateMachineArn();
     if (arn == null) {
-      return store.list(query);
+      return redrive == null ? store.list(query) : filtered(query, null, redrive);
     }
     StateMachineVersion version = revisions.version(arn).orElse(null);
     StateMachineAlias alias = revisions.alias(arn).orElse(null);
@@ -704,13 +743,23 @@ public final class StepFunctionsService implements ExecutionStarter {
           "This operation is not supported by this type of state machine");
     }
     if (version == null && alias == null) {
-      return store.list(query);
+      return redrive == null ? store.list(query) : filtered(query, base, redrive);
     }
     java.util.function.Predicate<ExecutionRecord> through =
         version != null
             ? r -> arn.equals(r.spec().stateMachineVersionArn())
             : r -> arn.equals(r.spec().stateMachineAliasArn());
-    // The store filters by state machine; the version or alias is filtered here, batch by batch.
+    return filtered(query, base, redrive == null ? through : through.and(redrive));
+  }
+
+  /**
+   * The store filters by state machine; a version, an alias or the redrive filter is applied here,
+   * batch by batch.
+   */
+  private List<ExecutionRecord> filtered(
+      ExecutionQuery query,
+      @Nullable String base,
+      java.util.function.Predicate<ExecutionRecord> through) {
     List<ExecutionRecord> out = new java.util.ArrayList<>();
     ExecutionQuery.Position after = query.after();
     int batch = Math.max(query.limit(), 100);

@@ -9,13 +9,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Keeps everything in memory; durable for the life of the process only. No journal is kept. */
+/**
+ * Keeps everything in memory; durable for the life of the process only. The journal is kept as
+ * {@link ExecutionStore#keepsJournal} says, for RedriveExecution (nothing is ever replayed after a
+ * restart: there is none).
+ */
 public final class InMemoryExecutionStore implements ExecutionStore {
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   private static final class Stored {
     volatile ExecutionRecord record;
     final List<HistoryEvent> events = new ArrayList<>();
+    final List<JournalEntry> journal = new ArrayList<>();
 
     Stored(ExecutionRecord record) {
       this.record = record;
@@ -32,6 +37,11 @@ public final class InMemoryExecutionStore implements ExecutionStore {
     synchronized (stored) {
       stored.record = record;
       stored.events.addAll(step.step().events());
+      if (ExecutionStore.keepsJournal(record)) {
+        stored.journal.add(new JournalEntry(step.sequence(), step.trigger(), step.at()));
+      } else {
+        stored.journal.clear();
+      }
     }
     return DONE;
   }
@@ -96,6 +106,23 @@ public final class InMemoryExecutionStore implements ExecutionStore {
 
   @Override
   public List<JournalEntry> journal(String executionArn) {
-    return List.of();
+    Stored s = executions.get(executionArn);
+    if (s == null) {
+      return List.of();
+    }
+    synchronized (s) {
+      return List.copyOf(s.journal);
+    }
+  }
+
+  @Override
+  public long lastEventId(String executionArn) {
+    Stored s = executions.get(executionArn);
+    if (s == null) {
+      return 0;
+    }
+    synchronized (s) {
+      return s.events.isEmpty() ? 0 : s.events.get(s.events.size() - 1).id();
+    }
   }
 }

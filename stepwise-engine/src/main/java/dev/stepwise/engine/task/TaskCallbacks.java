@@ -22,4 +22,12 @@ public interface TaskCallbacks {
   void failed(@Nullable String error, @Nullable String cause);
 
   void heartbeat();
+
+  /**
+   * What an HTTP call sent and received, for TestState's TRACE inspection: {@code request} has
+   * {@code protocol, method, url, headers, body}, {@code response} {@code protocol, statusCode,
+   * statusMessage, headers, body} ({@code headers} an object of name to value) and {@code
+   * secretHeaders} names the headers that carry credentials. Executions ignore it.
+   */
+  default void exchanged(JsonNode request, JsonNode response) {}
 }

@@ -120,6 +120,7 @@ public abstract class ExecutionStoreContract {
     ExecutionStore store = store();
     ExecutionSpec running = spec("running", T0);
     ExecutionSpec done = spec("done", T0);
+    ExecutionSpec failed = spec("failed", T0);
     await(store.append(step(running, 0, new Trigger.Start(), ExecutionStatus.RUNNING, 1, 1)));
     await(
         store.append(
@@ -130,7 +131,8 @@ public abstract class ExecutionStoreContract {
                 ExecutionStatus.RUNNING,
                 2,
                 1)));
-    await(store.append(step(done, 0, new Trigger.Start(), ExecutionStatus.FAILED, 1, 1)));
+    await(store.append(step(done, 0, new Trigger.Start(), ExecutionStatus.SUCCEEDED, 1, 1)));
+    await(store.append(step(failed, 0, new Trigger.Start(), ExecutionStatus.FAILED, 1, 1)));
 
     assertThat(store.running()).extracting(r -> r.spec().name()).containsExactly("running");
     if (keepsJournal()) {
@@ -143,7 +145,50 @@ public abstract class ExecutionStoreContract {
               org.assertj.core.groups.Tuple.tuple(0L, new Trigger.Start(), T0),
               org.assertj.core.groups.Tuple.tuple(
                   1L, new Trigger.TaskSucceeded(7, Json.parseTrusted("[1]")), T0.plusSeconds(1)));
+      // A success is never redriven; a failure keeps what a redrive replays.
       assertThat(store.journal(done.executionArn())).isEmpty();
+      assertThat(store.journal(failed.executionArn()))
+          .extracting(ExecutionStore.JournalEntry::trigger)
+          .containsExactly(new Trigger.Start());
+      assertThat(store.lastEventId(failed.executionArn())).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aRedrivenExecutionKeepsItsCountDateAndJournal() throws Exception {
+    ExecutionStore store = store();
+    ExecutionSpec spec = spec("redriven", T0);
+    await(store.append(step(spec, 0, new Trigger.Start(), ExecutionStatus.FAILED, 1, 2)));
+    StepRecord redrive = step(spec, 1, new Trigger.Redrive("t-1"), ExecutionStatus.RUNNING, 3, 1);
+    ExecutionRecord r = redrive.execution();
+    await(
+        store.append(
+            new StepRecord(
+                new ExecutionRecord(
+                    spec,
+                    42,
+                    ExecutionStatus.RUNNING,
+                    null,
+                    null,
+                    null,
+                    null,
+                    1,
+                    T0.plusSeconds(60)),
+                1,
+                redrive.trigger(),
+                redrive.at(),
+                redrive.step())));
+    ExecutionRecord found = store.find(spec.executionArn()).orElseThrow();
+    assertThat(found.redriveCount()).isEqualTo(1);
+    assertThat(found.redriveDate()).isEqualTo(T0.plusSeconds(60));
+    assertThat(found.status()).isEqualTo(r.status());
+    assertThat(store.list(new ExecutionQuery(null, null, 10, null)).get(0).redriveCount())
+        .isEqualTo(1);
+    assertThat(store.lastEventId(spec.executionArn())).isEqualTo(3);
+    if (keepsJournal()) {
+      assertThat(store.journal(spec.executionArn()))
+          .extracting(ExecutionStore.JournalEntry::trigger)
+          .containsExactly(new Trigger.Start(), new Trigger.Redrive("t-1"));
     }
   }
 

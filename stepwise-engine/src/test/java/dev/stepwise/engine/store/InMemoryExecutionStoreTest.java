@@ -8,6 +8,6 @@ class InMemoryExecutionStoreTest extends ExecutionStoreContract {
 
   @Override
   protected boolean keepsJournal() {
-    return false;
+    return true;
   }
 }

@@ -88,7 +88,7 @@ public final class HttpTasks implements TaskDispatcher, AutoCloseable {
 
   @Override
   public void dispatch(TaskRequest request, TaskCallbacks callbacks) {
-    tasks.start(request, callbacks, false, () -> invoke(request));
+    tasks.start(request, callbacks, false, () -> invoke(request, callbacks));
   }
 
   @Override
@@ -103,7 +103,8 @@ public final class HttpTasks implements TaskDispatcher, AutoCloseable {
     }
   }
 
-  private JsonNode invoke(TaskRequest request) throws TaskFailure, InterruptedException {
+  private JsonNode invoke(TaskRequest request, TaskCallbacks callbacks)
+      throws TaskFailure, InterruptedException {
     if (!serves(request.resource())) {
       throw TaskFailure.runtime(
           "The HTTP Task integration does not serve the resource '"
@@ -133,6 +134,10 @@ public final class HttpTasks implements TaskDispatcher, AutoCloseable {
     if (retryWithNewToken(connection, response)) {
       response = send(args, connection, limit, taskLimit, true);
     }
+    callbacks.exchanged(
+        HttpTrace.request(
+            response.request(), body(args, connection.invocationParameters().body()), connection),
+        HttpTrace.response(response));
     int status = response.statusCode();
     if (status < 200 || status > 299) {
       // What survives of a failed call is its status text: the body is not in the error.

@@ -29,15 +29,29 @@ public final class DefinitionParser {
 
   private final MachineType type;
   private final IntegrationCatalog catalog;
+  private final boolean checkResources;
 
   /** Checks service integrations against the {@link IntegrationCatalog#installed()} catalog. */
   public DefinitionParser(MachineType type) {
-    this(type, IntegrationCatalog.installed());
+    this(type, IntegrationCatalog.installed(), true);
   }
 
   public DefinitionParser(MachineType type, IntegrationCatalog catalog) {
+    this(type, catalog, true);
+  }
+
+  private DefinitionParser(MachineType type, IntegrationCatalog catalog, boolean checkResources) {
     this.type = type;
     this.catalog = catalog;
+    this.checkResources = checkResources;
+  }
+
+  /**
+   * TestState's parser: a Task's {@code Resource} is not checked against the ARNs AWS recognizes
+   * (AWS's TestState accepts placeholders such as {@code arn:aws:lambda:your-region:...}).
+   */
+  public static DefinitionParser forTestState() {
+    return new DefinitionParser(MachineType.STANDARD, IntegrationCatalog.installed(), false);
   }
 
   /** Never throws for bad input: every problem comes back as a diagnostic. */
@@ -81,6 +95,9 @@ public final class DefinitionParser {
     Long timeout = top.integer("TimeoutSeconds", 0, 99_999_999);
     QueryLanguage language = queryLanguage(top, QueryLanguage.JSONPATH);
     StateParser states = new StateParser(diagnostics, type, language, catalog);
+    if (!checkResources) {
+      states.withoutResourceChecks();
+    }
     Workflow workflow = states.workflow(top);
     new GraphCheck(diagnostics).check(top, states.parsedWorkflows());
     if (diagnostics.hasErrors() || workflow == null) {

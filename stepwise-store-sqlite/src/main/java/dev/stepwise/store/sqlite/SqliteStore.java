@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * process (kill -9), which is what Stepwise promises; an operating-system crash or power loss may
  * lose the last transactions (synchronous=FULL would fsync every commit).
  *
- * The journal (each execution's triggers) is kept while the execution runs and deleted when it
- * closes: a restart replays it to rebuild the execution exactly. History events are kept.
+ * The journal (each execution's triggers) is kept while the execution runs, and after it closes
+ * while RedriveExecution may replay it (ExecutionStore.keepsJournal); a success never redriven
+ * deletes it. A restart replays it to rebuild the execution exactly. History events are kept.
  */
 /** The embedded store: SQLite in WAL mode, group commit, versioned migrations. */
 public final class SqliteStore implements ExecutionStore, AutoCloseable {
@@ -206,7 +207,7 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
   }
 
   /** The newest migration under {@code db/sqlite} (a test keeps the two in step). */
-  static final int SCHEMA_VERSION = 4;
+  static final int SCHEMA_VERSION = 5;
 
   /**
    * Whether the database has every migration applied already: then Flyway, a third of a restart's
@@ -372,7 +373,7 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
         String arn = r.spec().executionArn();
         bindExecution(upsert, r);
         upsert.addBatch();
-        if (r.status() == ExecutionStatus.RUNNING) {
+        if (ExecutionStore.keepsJournal(r)) {
           journal.setString(1, arn);
           journal.setLong(2, s.sequence());
           journal.setLong(3, nanos(s.at()));
@@ -439,10 +440,11 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
   private static final String UPSERT_EXECUTION =
       "INSERT INTO executions (arn, name, state_machine_arn, state_machine_name, definition, type,"
           + " input, role_arn, start_nanos, version_arn, alias_arn, record_history, seed, status,"
-          + " output, error, cause, stop_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?) ON CONFLICT (arn) DO UPDATE SET status = excluded.status, output ="
-          + " excluded.output, error = excluded.error, cause = excluded.cause, stop_nanos ="
-          + " excluded.stop_nanos";
+          + " output, error, cause, stop_nanos, redrive_count, redrive_nanos) VALUES (?, ?, ?, ?,"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (arn) DO UPDATE SET"
+          + " status = excluded.status, output = excluded.output, error = excluded.error, cause ="
+          + " excluded.cause, stop_nanos = excluded.stop_nanos, redrive_count ="
+          + " excluded.redrive_count, redrive_nanos = excluded.redrive_nanos";
 
   private static void bindExecution(PreparedStatement st, ExecutionRecord r) throws SQLException {
     ExecutionSpec spec = r.spec();
@@ -468,6 +470,12 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
     } else {
       st.setLong(18, nanos(r.stopDate()));
     }
+    st.setInt(19, r.redriveCount());
+    if (r.redriveDate() == null) {
+      st.setNull(20, Types.INTEGER);
+    } else {
+      st.setLong(20, nanos(r.redriveDate()));
+    }
   }
 
   static long nanos(Instant i) {
@@ -485,7 +493,7 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
   private static final String SELECT_EXECUTION =
       "SELECT arn, name, state_machine_arn, state_machine_name, definition, type, input, role_arn,"
           + " start_nanos, version_arn, alias_arn, record_history, seed, status, output, error,"
-          + " cause, stop_nanos FROM executions ";
+          + " cause, stop_nanos, redrive_count, redrive_nanos FROM executions ";
 
   @Override
   public boolean reloads() {
@@ -575,6 +583,21 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
   }
 
   @Override
+  public synchronized long lastEventId(String executionArn) {
+    try (PreparedStatement st =
+        reader.prepareStatement(
+            "SELECT coalesce(max(id), 0) FROM events WHERE execution_arn = ?")) {
+      st.setString(1, executionArn);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot read the history of " + executionArn + ": " + rootMessage(e), e);
+    }
+  }
+
+  @Override
   public synchronized List<JournalEntry> journal(String executionArn) {
     List<JournalEntry> out = new ArrayList<>();
     try (PreparedStatement st =
@@ -616,6 +639,8 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
     MachineType type = MachineType.valueOf(rs.getString(6));
     long stop = rs.getLong(18);
     boolean stopped = !rs.wasNull();
+    long redriven = rs.getLong(20);
+    boolean wasRedriven = !rs.wasNull();
     String output = rs.getString(15);
     ExecutionSpec spec =
         new ExecutionSpec(
@@ -638,7 +663,9 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
         output == null ? null : parse(output),
         rs.getString(16),
         rs.getString(17),
-        stopped ? instant(stop) : null);
+        stopped ? instant(stop) : null,
+        rs.getInt(19),
+        wasRedriven ? instant(redriven) : null);
   }
 
   static JsonNode parse(String text) {
@@ -655,12 +682,17 @@ public final class SqliteStore implements ExecutionStore, AutoCloseable {
   /** Deletes executions (history included) closed before {@code cutoff}; returns how many. */
   public synchronized int purgeClosedBefore(Instant cutoff) {
     long n = nanos(cutoff);
-    try (PreparedStatement events =
+    try (PreparedStatement journal =
+            reader.prepareStatement(
+                "DELETE FROM journal WHERE execution_arn IN (SELECT arn FROM executions WHERE status <> 'RUNNING' AND stop_nanos < ?)");
+        PreparedStatement events =
             reader.prepareStatement(
                 "DELETE FROM events WHERE execution_arn IN (SELECT arn FROM executions WHERE status <> 'RUNNING' AND stop_nanos < ?)");
         PreparedStatement executions =
             reader.prepareStatement(
                 "DELETE FROM executions WHERE status <> 'RUNNING' AND stop_nanos < ?")) {
+      journal.setLong(1, n);
+      journal.executeUpdate();
       events.setLong(1, n);
       events.executeUpdate();
       executions.setLong(1, n);
